@@ -1,0 +1,6 @@
+export { DataError } from "./data-error";
+export { DimensionMismatchError } from "./dimension-mismatch-error";
+export { MixedModelsError } from "./mixed-models-error";
+export { ModelError } from "./model-error";
+export { NotPositiveDefiniteError } from "./not-positive-definite-error";
+export { UnsupportedKernelError } from "./unsupported-kernel-error";

@@ -1,0 +1,34 @@
+export {
+  DataError,
+  DimensionMismatchError,
+  MixedModelsError,
+  ModelError,
+  NotPositiveDefiniteError,
+  UnsupportedKernelError,
+} from "./errors/index";
+export type {
+  FittedModelSummaryV1,
+  FixedEffectsSummaryV1,
+  ModelWarningV1,
+  OptimizationSummaryV1,
+  VarCorrGroupV1,
+} from "./model/fitted-model-summary-v1";
+export type {
+  BoundsV1,
+  MinimizeOptionsV1,
+  MinimizeResultV1,
+  MinimizeStatusV1,
+  ObjectiveV1,
+  OptimizerCapabilitiesV1,
+  OptimizerV1,
+} from "./optimizer/optimizer-v1";
+export { isOptimizerV1 } from "./optimizer/optimizer-v1";
+export type {
+  CategoricalColumn,
+  CellValue,
+  DataColumn,
+  DataTable,
+  NumericColumn,
+  TableInput,
+} from "./table/data-table";
+export { isDataTable } from "./table/data-table";

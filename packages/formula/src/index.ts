@@ -1,0 +1,10 @@
+export type {
+  BinaryOperator,
+  Expr,
+  FormulaAst,
+  ParsedFormula,
+  RandomEffectsTerm,
+  Span,
+  Term,
+  TermFactor,
+} from "./types";

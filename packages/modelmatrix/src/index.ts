@@ -1,0 +1,5 @@
+export type {
+  FixedEffectsMatrix,
+  ModelParts,
+  RandomEffectsMatrix,
+} from "./types";

@@ -1,0 +1,76 @@
+/**
+ * What `buildModelParts(formula, data, options)` returns: the numeric parts of a linear mixed
+ * model. The model layer reads only these shapes.
+ */
+import type { DataTable } from "@mixedmodels/core";
+import type { ParsedFormula } from "@mixedmodels/formula";
+
+/** The fixed-effects matrix X after the rank check. */
+export interface FixedEffectsMatrix {
+  /** Rows (observations). */
+  readonly n: number;
+  /** Kept columns (= rank of X). */
+  readonly p: number;
+  /** n×p, column-major: the kept columns, in their original order. */
+  readonly data: Float64Array;
+  /** lme4-style names of the kept columns (`(Intercept)`, `Days`, `dept5:service1`). */
+  readonly names: readonly string[];
+  /** Names of every column before the rank check, in original order. */
+  readonly allNames: readonly string[];
+  /** For each kept column, its index in `allNames` (increasing). */
+  readonly kept: Int32Array;
+  /** Names of the columns dropped as linearly dependent (empty when X has full rank). */
+  readonly aliased: readonly string[];
+}
+
+/**
+ * One random-effects term after amalgamation (terms on the same grouping factor merged), the
+ * `ReMat` of MixedModels.jl.
+ */
+export interface RandomEffectsMatrix {
+  /** Grouping factor label (`Subject`, `batch:cask`). */
+  readonly group: string;
+  /** Level labels of the grouping factor, in the order `refs` indexes them. */
+  readonly levels: readonly string[];
+  /** 0-based level index per observation. */
+  readonly refs: Int32Array;
+  /** Columns per level (s). */
+  readonly s: number;
+  /** Names of the s columns (`(Intercept)`, `Days`). */
+  readonly columnNames: readonly string[];
+  /** s×n column-major: z[t*s + r] is column r of observation t. */
+  readonly z: Float64Array;
+  /**
+   * The positions of λ (s×s, lower triangular) that hold θ, in θ order: row and column indices.
+   * Unstructured: the lower triangle column by column; zerocorr: the diagonal; amalgamated terms:
+   * each original term's own lower triangle.
+   */
+  readonly thetaRows: Int32Array;
+  readonly thetaCols: Int32Array;
+  /** True when λ is diagonal (zerocorr, or amalgamated scalar / zerocorr terms). */
+  readonly diagonal: boolean;
+  /**
+   * For an amalgamated term, how its columns split into the original bar terms (lengths sum to s),
+   * so output can show lme4's `Subject` / `Subject.1` groups. A single term gives [s].
+   */
+  readonly blockSizes: readonly number[];
+  /** Canonical text of the original bar terms merged here. */
+  readonly labels: readonly string[];
+}
+
+export interface ModelParts {
+  readonly formula: ParsedFormula;
+  /** Observations used (after dropping rows with missing values). */
+  readonly n: number;
+  readonly responseName: string;
+  readonly y: Float64Array;
+  readonly X: FixedEffectsMatrix;
+  /** Random-effects terms, sorted by number of random effects (ℓ·s) descending, stable. */
+  readonly reterms: readonly RandomEffectsMatrix[];
+  /** Case weights, or null. */
+  readonly weights: Float64Array | null;
+  /** 0-based indices (into the input rows) of the rows dropped for missing values. */
+  readonly droppedRows: Int32Array;
+  /** The normalized input table. */
+  readonly table: DataTable;
+}

@@ -1,0 +1,87 @@
+// Fails when a package depends on (or imports) a package at its own layer or above.
+// The layers follow DEVELOPERS.md: lower layers never import higher ones.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const layers = {
+  "@mixedmodels/core": 0,
+  "@mixedmodels/formula": 0,
+  "@mixedmodels/distributions": 0,
+  "@mixedmodels/datasets": 1,
+  "@mixedmodels/linalg": 1,
+  "@mixedmodels/optim": 1,
+  "@mixedmodels/testkit": 1,
+  "@mixedmodels/modelmatrix": 2,
+  "@mixedmodels/models": 3,
+  "@mixedmodels/report": 4,
+  mixedmodels: 5,
+  "@mixedmodels/cli": 6,
+};
+// Packages that must stay free of any runtime dependency, ours or third-party.
+const dependencyFree = new Set(["@mixedmodels/core", "@mixedmodels/formula", "@mixedmodels/distributions"]);
+
+const problems = [];
+const packagesDir = "packages";
+for (const dir of readdirSync(packagesDir)) {
+  const root = join(packagesDir, dir);
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const own = layers[manifest.name];
+  if (own === undefined) {
+    problems.push(`${manifest.name}: no layer assigned in tools/check-boundaries.mjs`);
+    continue;
+  }
+  const runtime = Object.keys(manifest.dependencies ?? {});
+  if (dependencyFree.has(manifest.name) && runtime.length > 0) {
+    problems.push(`${manifest.name} must have no runtime dependencies, has ${runtime.join(", ")}`);
+  }
+  const checkEdge = (dependency, how) => {
+    const layer = layers[dependency];
+    if (layer === undefined) return;
+    // testkit is a private dev helper; anything may use it for tests.
+    if (dependency === "@mixedmodels/testkit" && how !== "dependency") return;
+    if (layer >= own && dependency !== manifest.name) {
+      problems.push(`${manifest.name} (layer ${own}) ${how} ${dependency} (layer ${layer})`);
+    }
+  };
+  for (const dependency of runtime) checkEdge(dependency, "depends on");
+  for (const dependency of Object.keys(manifest.devDependencies ?? {})) {
+    checkEdge(dependency, "dev-depends on");
+  }
+  // Source imports must be declared dependencies and obey the layers too.
+  const declared = new Set([...runtime, ...Object.keys(manifest.devDependencies ?? {})]);
+  for (const file of listSources(join(root, "src"))) {
+    const text = readFileSync(file, "utf8");
+    const isTest = /\.test\.ts$/.test(file);
+    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']((?:@mixedmodels\/[a-z-]+)|mixedmodels)["']/g)) {
+      const target = match[1];
+      if (target === manifest.name) continue;
+      if (!declared.has(target)) problems.push(`${file} imports undeclared ${target}`);
+      else if (!isTest && !runtime.includes(target) && layers[target] !== undefined) {
+        problems.push(`${file} imports ${target}, which is only a devDependency`);
+      }
+      checkEdge(target, "imports");
+    }
+  }
+}
+
+function listSources(dir) {
+  const out = [];
+  let entries = [];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listSources(path));
+    else if (/\.(ts|mts|cts|js|mjs)$/.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+if (problems.length > 0) {
+  console.error(`Layer check failed:\n  ${[...new Set(problems)].join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`Layer check passed (${readdirSync(packagesDir).length} packages).`);
