@@ -4,4 +4,6 @@ export { logdetFromCholesky } from "./dense/logdet";
 export { potrf } from "./dense/potrf";
 export { syrk } from "./dense/syrk";
 export { trsm, trsv } from "./dense/trsm";
+// Factorizations (pivoted QR, symmetric eigen).
+export { pivotedQr, qrApplyQ, qrRank } from "./factor/pivoted-qr";
 // Block matrices and the blocked Cholesky (see blocks/).
