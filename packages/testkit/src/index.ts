@@ -1,1 +1,6 @@
-export {};
+export { spdMatrix } from "./arbitraries/spd-matrix";
+export type { OptimizerConformanceOptions } from "./optimizer-conformance";
+export { describeOptimizerConformance } from "./optimizer-conformance";
+export { propertySettings } from "./property-settings";
+export type { Tolerance } from "./tolerance";
+export { expectClose, relativeError } from "./tolerance";

@@ -1,0 +1,295 @@
+import type {
+  MinimizeOptionsV1,
+  MinimizeResultV1,
+  ObjectiveV1,
+  OptimizerV1,
+} from "@mixedmodels/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { spdMatrix } from "./arbitraries/spd-matrix";
+import { expectClose } from "./tolerance";
+
+/** Knobs for {@link describeOptimizerConformance}. */
+export interface OptimizerConformanceOptions {
+  /** Dimensions of the random convex quadratics (default [1, 2, 3, 5]). */
+  readonly dimensions?: readonly number[];
+  /** How many random quadratics per dimension (default 3). */
+  readonly quadraticsPerDimension?: number;
+  /** Absolute tolerance on the minimizer of a quadratic (default 1e-5). */
+  readonly minimizerTolerance?: number;
+  /** Extra options passed to every `minimize` call of the accuracy tests (default none). */
+  readonly minimizeOptions?: MinimizeOptionsV1;
+}
+
+interface Quadratic {
+  readonly n: number;
+  /** Column-major SPD n×n. */
+  readonly hessian: Float64Array;
+  readonly linear: Float64Array;
+}
+
+function quadraticValue(q: Quadratic, theta: Float64Array): number {
+  let value = 0;
+  for (let j = 0; j < q.n; j++) {
+    let row = 0;
+    for (let i = 0; i < q.n; i++) row += q.hessian[i + j * q.n] * theta[i];
+    value += 0.5 * theta[j] * row - q.linear[j] * theta[j];
+  }
+  return value;
+}
+
+/** Solves H x = b by Cholesky; H is the SPD matrix of a test quadratic. */
+function quadraticMinimizer(q: Quadratic): Float64Array {
+  const n = q.n;
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let diagonal = q.hessian[j + j * n];
+    for (let k = 0; k < j; k++) diagonal -= l[j + k * n] ** 2;
+    const pivot = Math.sqrt(diagonal);
+    l[j + j * n] = pivot;
+    for (let i = j + 1; i < n; i++) {
+      let sum = q.hessian[i + j * n];
+      for (let k = 0; k < j; k++) sum -= l[i + k * n] * l[j + k * n];
+      l[i + j * n] = sum / pivot;
+    }
+  }
+  const x = Float64Array.from(q.linear);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < i; k++) x[i] -= l[i + k * n] * x[k];
+    x[i] /= l[i + i * n];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = i + 1; k < n; k++) x[i] -= l[k + i * n] * x[k];
+    x[i] /= l[i + i * n];
+  }
+  return x;
+}
+
+function sampleQuadratics(n: number, count: number): Quadratic[] {
+  const linear = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), {
+    minLength: n,
+    maxLength: n,
+  });
+  return fc
+    .sample(fc.tuple(spdMatrix(n), linear), { seed: 42 + n, numRuns: count })
+    .map(([hessian, b]) => ({ n, hessian, linear: Float64Array.from(b) }));
+}
+
+/** Wraps f so that every call is counted and checked against the bounds. */
+function recordingObjective(
+  dimension: number,
+  f: (theta: Float64Array) => number,
+  bounds?: { lower: Float64Array; upper: Float64Array },
+): { objective: ObjectiveV1; calls: () => number; outOfBounds: () => number; best: () => number } {
+  let calls = 0;
+  let outOfBounds = 0;
+  let best = Number.POSITIVE_INFINITY;
+  const objective: ObjectiveV1 = {
+    dimension,
+    value(theta) {
+      calls++;
+      if (theta.length !== dimension) throw new Error(`theta has length ${theta.length}`);
+      if (bounds) {
+        for (let i = 0; i < dimension; i++) {
+          if (!(theta[i] >= bounds.lower[i] && theta[i] <= bounds.upper[i])) outOfBounds++;
+        }
+      }
+      const value = f(theta);
+      if (value < best) best = value;
+      return value;
+    },
+  };
+  return { objective, calls: () => calls, outOfBounds: () => outOfBounds, best: () => best };
+}
+
+function expectWellFormed(result: MinimizeResultV1, dimension: number): void {
+  expect(result.theta).toBeInstanceOf(Float64Array);
+  expect(result.theta.length).toBe(dimension);
+  expect(["converged", "maxEvaluations", "aborted", "failed"]).toContain(result.status);
+  expect(typeof result.message).toBe("string");
+}
+
+const sphereAround =
+  (center: readonly number[]) =>
+  (theta: Float64Array): number => {
+    let sum = 0;
+    for (let i = 0; i < center.length; i++) sum += (theta[i] - center[i]) ** 2;
+    return sum;
+  };
+
+/**
+ * Registers a vitest `describe` block checking that the optimizer made by `factory` meets the
+ * OptimizerV1 contract: it minimizes random SPD quadratics ½θᵀHθ − bᵀθ to H⁻¹b, never evaluates
+ * outside the bounds (also from a start on a bound), reports evaluation counts truthfully, calls
+ * onEvaluation once per evaluation, leaves `start` untouched, honours an AbortSignal (already
+ * aborted, or aborted from onEvaluation), survives NaN, Infinity and throwing objectives, fails
+ * cleanly when the start point cannot be evaluated, and respects maxEvaluations. Call it at the
+ * top level of a test file.
+ */
+export function describeOptimizerConformance(
+  name: string,
+  factory: () => OptimizerV1,
+  options: OptimizerConformanceOptions = {},
+): void {
+  const dimensions = options.dimensions ?? [1, 2, 3, 5];
+  const perDimension = options.quadraticsPerDimension ?? 3;
+  const tolerance = options.minimizerTolerance ?? 1e-5;
+  const extra = options.minimizeOptions ?? {};
+
+  describe(`OptimizerV1 conformance: ${name}`, () => {
+    it("declares the v1 specification", () => {
+      const optimizer = factory();
+      expect(optimizer.specificationVersion).toBe("v1");
+      expect(typeof optimizer.name).toBe("string");
+      expect(typeof optimizer.capabilities.bounds).toBe("boolean");
+    });
+
+    for (const n of dimensions) {
+      it(`minimizes random convex quadratics in ${n} dimension(s) to H⁻¹b`, () => {
+        for (const q of sampleQuadratics(n, perDimension)) {
+          const expected = quadraticMinimizer(q);
+          const recorder = recordingObjective(n, (theta) => quadraticValue(q, theta));
+          const result = factory().minimize(recorder.objective, new Float64Array(n), extra);
+          expectWellFormed(result, n);
+          expect(result.status).toBe("converged");
+          expectClose(result.theta, expected, { atol: tolerance, rtol: 0 });
+          expect(result.value).toBe(quadraticValue(q, result.theta));
+          expect(result.value).toBe(recorder.best());
+        }
+      });
+    }
+
+    it("never evaluates outside the bounds, also from a start on a bound", () => {
+      // Optimum (−1, 0.5, 3) lies outside the box in two coordinates: the answer is on the bounds.
+      const lower = Float64Array.of(0, 0, Number.NEGATIVE_INFINITY);
+      const upper = Float64Array.of(2, Number.POSITIVE_INFINITY, 1);
+      const center = [-1, 0.5, 3];
+      for (const start of [
+        Float64Array.of(0, 0, 1),
+        Float64Array.of(2, 0, 0),
+        Float64Array.of(1, 1, 0.5),
+      ]) {
+        const recorder = recordingObjective(3, sphereAround(center), { lower, upper });
+        const result = factory().minimize(recorder.objective, start, {
+          ...extra,
+          bounds: { lower, upper },
+        });
+        expectWellFormed(result, 3);
+        expect(recorder.outOfBounds()).toBe(0);
+        expectClose(result.theta, [0, 0.5, 1], { atol: 1e-4, rtol: 0 });
+      }
+    });
+
+    it("keeps a coupled quadratic's iterates inside a box around a start on its corner", () => {
+      const [q] = sampleQuadratics(4, 1);
+      const lower = new Float64Array(4).fill(0);
+      const upper = new Float64Array(4).fill(0.25);
+      const recorder = recordingObjective(4, (theta) => quadraticValue(q, theta), { lower, upper });
+      const result = factory().minimize(recorder.objective, new Float64Array(4), {
+        ...extra,
+        bounds: { lower, upper },
+      });
+      expect(recorder.outOfBounds()).toBe(0);
+      expect(result.value).toBeLessThanOrEqual(0);
+    });
+
+    it("counts evaluations truthfully and calls onEvaluation after each one", () => {
+      const recorder = recordingObjective(2, sphereAround([0.3, -0.7]));
+      const seen: number[] = [];
+      const result = factory().minimize(recorder.objective, Float64Array.of(1, 1), {
+        ...extra,
+        onEvaluation: (theta, value) => {
+          expect(theta.length).toBe(2);
+          seen.push(value);
+        },
+      });
+      expect(result.evaluations).toBe(recorder.calls());
+      expect(seen.length).toBe(recorder.calls());
+      expect(result.value).toBe(Math.min(...seen));
+    });
+
+    it("does not mutate start", () => {
+      const start = Float64Array.of(2, -1, 0.5);
+      const copy = Float64Array.from(start);
+      factory().minimize(recordingObjective(3, sphereAround([0, 0, 0])).objective, start, extra);
+      expect(Array.from(start)).toEqual(Array.from(copy));
+    });
+
+    it("returns at once, without evaluating, when the signal is already aborted", () => {
+      const controller = new AbortController();
+      controller.abort();
+      const recorder = recordingObjective(2, sphereAround([0, 0]));
+      const result = factory().minimize(recorder.objective, Float64Array.of(1, 1), {
+        ...extra,
+        signal: controller.signal,
+      });
+      expect(result.status).toBe("aborted");
+      expect(recorder.calls()).toBe(0);
+      expect(result.evaluations).toBe(0);
+    });
+
+    it("stops right after the evaluation during which the signal was aborted", () => {
+      for (const k of [1, 3, 7]) {
+        const controller = new AbortController();
+        const recorder = recordingObjective(2, sphereAround([0.5, 0.5]));
+        let count = 0;
+        const result = factory().minimize(recorder.objective, Float64Array.of(3, 3), {
+          ...extra,
+          signal: controller.signal,
+          onEvaluation: () => {
+            count++;
+            if (count === k) controller.abort();
+          },
+        });
+        expect(result.status).toBe("aborted");
+        expect(recorder.calls()).toBe(k);
+        expect(result.evaluations).toBe(k);
+        expect(result.value).toBe(recorder.best());
+      }
+    });
+
+    it("survives NaN, Infinity and exceptions at trial points", () => {
+      // Minimum at (1, 1); NaN, +Infinity and a throw in three regions the search may visit.
+      const recorder = recordingObjective(2, (theta) => {
+        if (theta[0] > 2.5) return Number.NaN;
+        if (theta[1] > 2.5) return Number.POSITIVE_INFINITY;
+        if (theta[0] < -1) throw new Error("cannot evaluate here");
+        return (theta[0] - 1) ** 2 + 2 * (theta[1] - 1) ** 2;
+      });
+      const result = factory().minimize(recorder.objective, Float64Array.of(2.4, 2.4), {
+        ...extra,
+        initialStep: 1,
+      });
+      expect(result.status).not.toBe("failed");
+      expect(Number.isFinite(result.value)).toBe(true);
+      expectClose(result.theta, [1, 1], { atol: 1e-3, rtol: 0 });
+      expect(result.evaluations).toBe(recorder.calls());
+    });
+
+    it("returns status failed with a message when the start point cannot be evaluated", () => {
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, "throw"] as const) {
+        const recorder = recordingObjective(2, () => {
+          if (bad === "throw") throw new Error("boom");
+          return bad;
+        });
+        const result = factory().minimize(recorder.objective, Float64Array.of(1, 1), extra);
+        expect(result.status).toBe("failed");
+        expect(result.message.length).toBeGreaterThan(0);
+        expect(result.evaluations).toBe(recorder.calls());
+      }
+    });
+
+    it("stops at maxEvaluations", () => {
+      const recorder = recordingObjective(3, sphereAround([10, -10, 5]));
+      const result = factory().minimize(recorder.objective, Float64Array.of(0, 0, 0), {
+        ...extra,
+        maxEvaluations: 12,
+        initialStep: 0.01,
+      });
+      expect(recorder.calls()).toBeLessThanOrEqual(12);
+      expect(result.evaluations).toBe(recorder.calls());
+      expect(result.status).toBe("maxEvaluations");
+      expect(result.value).toBe(recorder.best());
+    });
+  });
+}
