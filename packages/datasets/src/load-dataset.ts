@@ -1,0 +1,117 @@
+import type { DataTable } from "@mixedmodels/core";
+import { DataError } from "@mixedmodels/core";
+import { DATASET_DESCRIPTIONS } from "./dataset-descriptions";
+import {
+  arabidopsis,
+  cake,
+  cbpp,
+  dyestuff,
+  dyestuff2,
+  grouseticks,
+  insteval,
+  pastes,
+  penicillin,
+  sleepstudy,
+  verbagg,
+} from "./datasets";
+import type { EncodedDataset } from "./encoding/encoded-dataset";
+import { arabidopsisEncoded } from "./generated/arabidopsis.generated";
+import { cakeEncoded } from "./generated/cake.generated";
+import { cbppEncoded } from "./generated/cbpp.generated";
+import { dyestuffEncoded } from "./generated/dyestuff.generated";
+import { dyestuff2Encoded } from "./generated/dyestuff2.generated";
+import { grouseticksEncoded } from "./generated/grouseticks.generated";
+import { instevalEncoded } from "./generated/insteval.generated";
+import { pastesEncoded } from "./generated/pastes.generated";
+import { penicillinEncoded } from "./generated/penicillin.generated";
+import { sleepstudyEncoded } from "./generated/sleepstudy.generated";
+import { verbaggEncoded } from "./generated/verbagg.generated";
+
+/** The names `loadDataset` and `datasetInfo` accept (also case-insensitively, e.g. `"InstEval"`). */
+export type DatasetName = keyof typeof DATASET_DESCRIPTIONS;
+
+const REGISTRY: Record<DatasetName, { table: DataTable; encoded: EncodedDataset }> = {
+  dyestuff: { table: dyestuff, encoded: dyestuffEncoded },
+  dyestuff2: { table: dyestuff2, encoded: dyestuff2Encoded },
+  penicillin: { table: penicillin, encoded: penicillinEncoded },
+  pastes: { table: pastes, encoded: pastesEncoded },
+  sleepstudy: { table: sleepstudy, encoded: sleepstudyEncoded },
+  insteval: { table: insteval, encoded: instevalEncoded },
+  cake: { table: cake, encoded: cakeEncoded },
+  cbpp: { table: cbpp, encoded: cbppEncoded },
+  verbagg: { table: verbagg, encoded: verbaggEncoded },
+  grouseticks: { table: grouseticks, encoded: grouseticksEncoded },
+  arabidopsis: { table: arabidopsis, encoded: arabidopsisEncoded },
+};
+
+/** Every dataset this package ships, by the name of its export. */
+export const datasetNames: readonly DatasetName[] = Object.freeze(
+  Object.keys(REGISTRY) as DatasetName[],
+);
+
+function resolveName(name: string): DatasetName {
+  const key = name.toLowerCase();
+  if (Object.hasOwn(REGISTRY, key)) return key as DatasetName;
+  throw new DataError(`unknown dataset '${name}'; available datasets: ${datasetNames.join(", ")}`);
+}
+
+/**
+ * The dataset called `name` (case-insensitive: `"InstEval"` and `"insteval"` both work), the same
+ * lazily decoded `DataTable` object as the named export.
+ *
+ * @throws DataError for an unknown name; the message lists the available ones.
+ */
+export function loadDataset(name: DatasetName | (string & {})): DataTable {
+  return REGISTRY[resolveName(name)].table;
+}
+
+/** One column as `datasetInfo` describes it. */
+export interface DatasetColumnInfo {
+  readonly name: string;
+  /** The column type in R: integer and numeric columns both load as numeric `Float64Array`s. */
+  readonly type: "factor" | "integer" | "numeric";
+  /** Levels in R's order (first = reference level); factors only. */
+  readonly levels?: readonly string[];
+  /** Whether R marks the factor as ordered; factors only. It loads as plain codes either way. */
+  readonly ordered?: boolean;
+}
+
+/** What a dataset is, without decoding it. */
+export interface DatasetInfo {
+  /** The name of the package export (`insteval`). */
+  readonly name: DatasetName;
+  /** The name of the dataset in R (`InstEval`). */
+  readonly rName: string;
+  readonly source: string;
+  readonly description: string;
+  readonly citation: string;
+  readonly nrow: number;
+  readonly columns: readonly DatasetColumnInfo[];
+}
+
+/**
+ * Source, description, citation, row count and column types of the dataset called `name`
+ * (case-insensitive). Does not decode the data.
+ *
+ * @throws DataError for an unknown name.
+ */
+export function datasetInfo(name: DatasetName | (string & {})): DatasetInfo {
+  const key = resolveName(name);
+  const { encoded } = REGISTRY[key];
+  const columns = encoded.names.map((column): DatasetColumnInfo => {
+    const spec = encoded.columns[column];
+    if (spec.kind === "factor") {
+      return { name: column, type: "factor", levels: spec.levels, ordered: spec.ordered };
+    }
+    return { name: column, type: spec.kind === "integer-digits" ? "integer" : spec.type };
+  });
+  return {
+    name: key,
+    rName: encoded.name,
+    source: "R package lme4 1.1-31",
+    description: DATASET_DESCRIPTIONS[key].description,
+    citation: DATASET_DESCRIPTIONS[key].citation,
+    nrow: encoded.nrow,
+    columns,
+  };
+}
