@@ -1,0 +1,144 @@
+/**
+ * Storage types of the blocks of the blocked matrices A = [Z X y]'[Z X y] and its Cholesky factor
+ * L. Every block is column-major; a `DenseBlock` on the diagonal of L is read as lower triangular.
+ */
+
+/** A square diagonal block: `values[i]` is entry (i, i). */
+export interface DiagonalBlock {
+  readonly kind: "diagonal";
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float64Array;
+}
+
+/**
+ * A square block-diagonal block of `count` dense s×s blocks, held one after another in `values`
+ * (length s·s·count, each block column-major), so row/column range b·s … b·s+s−1 is block b.
+ */
+export interface UniformBlockDiagonalBlock {
+  readonly kind: "uniform-block-diagonal";
+  readonly rows: number;
+  readonly cols: number;
+  readonly blockSize: number;
+  readonly count: number;
+  readonly values: Float64Array;
+}
+
+/** Compressed sparse column storage; row indices ascending within each column. */
+export interface SparseCscBlock {
+  readonly kind: "sparse-csc";
+  readonly rows: number;
+  readonly cols: number;
+  /** Length cols+1: the nonzeros of column c are positions colPtr[c] … colPtr[c+1]−1. */
+  readonly colPtr: Int32Array;
+  readonly rowIdx: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** A dense column-major block with leading dimension `rows`. */
+export interface DenseBlock {
+  readonly kind: "dense";
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float64Array;
+}
+
+/** One block of a blocked matrix. */
+export type Block = DiagonalBlock | UniformBlockDiagonalBlock | SparseCscBlock | DenseBlock;
+
+/** The `kind` discriminants of `Block`. */
+export type BlockKind = Block["kind"];
+
+/** A zero diagonal block of order n. */
+export function createDiagonalBlock(n: number): DiagonalBlock {
+  return { kind: "diagonal", rows: n, cols: n, values: new Float64Array(n) };
+}
+
+/** A zero block-diagonal block of `count` s×s blocks. */
+export function createUniformBlockDiagonalBlock(
+  blockSize: number,
+  count: number,
+): UniformBlockDiagonalBlock {
+  const n = blockSize * count;
+  return {
+    kind: "uniform-block-diagonal",
+    rows: n,
+    cols: n,
+    blockSize,
+    count,
+    values: new Float64Array(blockSize * blockSize * count),
+  };
+}
+
+/** A zero dense rows×cols block. */
+export function createDenseBlock(rows: number, cols: number): DenseBlock {
+  return { kind: "dense", rows, cols, values: new Float64Array(rows * cols) };
+}
+
+/**
+ * A sparse block with the given structure and zero values. `colPtr` must have length cols+1 and be
+ * non-decreasing; row indices must be ascending within a column (not checked here).
+ */
+export function createSparseCscBlock(
+  rows: number,
+  cols: number,
+  colPtr: Int32Array,
+  rowIdx: Int32Array,
+  values?: Float64Array,
+): SparseCscBlock {
+  return {
+    kind: "sparse-csc",
+    rows,
+    cols,
+    colPtr,
+    rowIdx,
+    values: values ?? new Float64Array(rowIdx.length),
+  };
+}
+
+/** A block of the same kind and structure as `block`, with its own zeroed values. */
+export function cloneBlockStructure(block: Block): Block {
+  switch (block.kind) {
+    case "diagonal":
+      return createDiagonalBlock(block.rows);
+    case "uniform-block-diagonal":
+      return createUniformBlockDiagonalBlock(block.blockSize, block.count);
+    case "sparse-csc":
+      return createSparseCscBlock(block.rows, block.cols, block.colPtr, block.rowIdx);
+    case "dense":
+      return createDenseBlock(block.rows, block.cols);
+  }
+}
+
+/** The block as a new dense column-major rows×cols array (for tests and diagnostics). */
+export function blockToDense(block: Block): Float64Array {
+  const { rows, cols } = block;
+  const out = new Float64Array(rows * cols);
+  switch (block.kind) {
+    case "diagonal":
+      for (let i = 0; i < rows; i++) out[i + i * rows] = block.values[i];
+      break;
+    case "uniform-block-diagonal": {
+      const s = block.blockSize;
+      for (let b = 0; b < block.count; b++) {
+        for (let c = 0; c < s; c++) {
+          for (let r = 0; r < s; r++) {
+            out[b * s + r + (b * s + c) * rows] = block.values[b * s * s + r + c * s];
+          }
+        }
+      }
+      break;
+    }
+    case "sparse-csc":
+      for (let c = 0; c < cols; c++) {
+        for (let p = block.colPtr[c]; p < block.colPtr[c + 1]; p++) {
+          out[block.rowIdx[p] + c * rows] = block.values[p];
+        }
+      }
+      break;
+    case "dense":
+      out.set(block.values);
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+export {
+  type Block,
+  type BlockKind,
+  blockToDense,
+  cloneBlockStructure,
+  createDenseBlock,
+  createDiagonalBlock,
+  createSparseCscBlock,
+  createUniformBlockDiagonalBlock,
+  type DenseBlock,
+  type DiagonalBlock,
+  type SparseCscBlock,
+  type UniformBlockDiagonalBlock,
+} from "./block-types";
+export { solveWithFactor, subtractBlockProduct } from "./block-vector-ops";
+export { BlockedCholesky, type BlockedLowerMatrix, blockIndex } from "./blocked-cholesky";
+export { type CholeskyKernel, cholUnblocked, resolveCholesky } from "./chol-unblocked";
+export { copyBlock, scatterBlockDiagonal } from "./copy-block";
+export { lmulLambdaTranspose, rmulLambda, scaleInflate } from "./lambda-scaling";
+export { type MulSubtractKernel, mulSubtract, resolveMulSubtract } from "./mul-subtract";
+export { type RankUpdateKernel, rankUpdate, resolveRankUpdate } from "./rank-update";
+export { type RdivKernel, rdivLowerTranspose, resolveRdiv } from "./rdiv-lower-transpose";

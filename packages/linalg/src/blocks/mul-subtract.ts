@@ -1,0 +1,219 @@
+import { DimensionMismatchError, UnsupportedKernelError } from "@mixedmodels/core";
+import { gemm } from "../dense/gemm";
+import type { Block, BlockKind, DenseBlock, DiagonalBlock, SparseCscBlock } from "./block-types";
+
+/** target ← target − left·rightᵀ; shapes target m×n, left m×k, right n×k. */
+export type MulSubtractKernel = (target: Block, left: Block, right: Block) => void;
+
+function denseDenseDense(target: Block, left: Block, right: Block): void {
+  const c = target as DenseBlock;
+  const a = left as DenseBlock;
+  const b = right as DenseBlock;
+  gemm(
+    false,
+    true,
+    c.rows,
+    c.cols,
+    a.cols,
+    -1,
+    a.values,
+    0,
+    a.rows,
+    b.values,
+    0,
+    b.rows,
+    1,
+    c.values,
+    0,
+    c.rows,
+  );
+}
+
+function denseSparseSparse(target: Block, left: Block, right: Block): void {
+  const { rows: m, values: t } = target as DenseBlock;
+  const a = left as SparseCscBlock;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < a.cols; k++) {
+    const aEnd = a.colPtr[k + 1];
+    const bEnd = b.colPtr[k + 1];
+    for (let q = b.colPtr[k]; q < bEnd; q++) {
+      const column = b.rowIdx[q] * m;
+      const v2 = b.values[q];
+      for (let p = a.colPtr[k]; p < aEnd; p++) t[column + a.rowIdx[p]] -= a.values[p] * v2;
+    }
+  }
+}
+
+function denseDenseSparse(target: Block, left: Block, right: Block): void {
+  const { rows: m, values: t } = target as DenseBlock;
+  const a = (left as DenseBlock).values;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < b.cols; k++) {
+    const colA = k * m;
+    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) {
+      const column = b.rowIdx[q] * m;
+      const v2 = b.values[q];
+      for (let r = 0; r < m; r++) t[column + r] -= a[colA + r] * v2;
+    }
+  }
+}
+
+function denseSparseDense(target: Block, left: Block, right: Block): void {
+  const { rows: m, cols: n, values: t } = target as DenseBlock;
+  const a = left as SparseCscBlock;
+  const { rows: ldb, values: b } = right as DenseBlock;
+  for (let k = 0; k < a.cols; k++) {
+    const colB = k * ldb;
+    for (let p = a.colPtr[k]; p < a.colPtr[k + 1]; p++) {
+      const r = a.rowIdx[p];
+      const v1 = a.values[p];
+      for (let c = 0; c < n; c++) t[r + c * m] -= v1 * b[colB + c];
+    }
+  }
+}
+
+function denseDenseDiagonal(target: Block, left: Block, right: Block): void {
+  const { rows: m, values: t } = target as DenseBlock;
+  const a = (left as DenseBlock).values;
+  const d = (right as DiagonalBlock).values;
+  for (let k = 0; k < d.length; k++) {
+    const col = k * m;
+    const v2 = d[k];
+    for (let r = 0; r < m; r++) t[col + r] -= a[col + r] * v2;
+  }
+}
+
+function denseDiagonalDense(target: Block, left: Block, right: Block): void {
+  const { rows: m, cols: n, values: t } = target as DenseBlock;
+  const d = (left as DiagonalBlock).values;
+  const { rows: ldb, values: b } = right as DenseBlock;
+  for (let k = 0; k < d.length; k++) {
+    const v1 = d[k];
+    for (let c = 0; c < n; c++) t[k + c * m] -= v1 * b[c + k * ldb];
+  }
+}
+
+function denseSparseDiagonal(target: Block, left: Block, right: Block): void {
+  const { rows: m, values: t } = target as DenseBlock;
+  const a = left as SparseCscBlock;
+  const d = (right as DiagonalBlock).values;
+  for (let k = 0; k < a.cols; k++) {
+    const v2 = d[k];
+    for (let p = a.colPtr[k]; p < a.colPtr[k + 1]; p++) t[a.rowIdx[p] + k * m] -= a.values[p] * v2;
+  }
+}
+
+function denseDiagonalSparse(target: Block, left: Block, right: Block): void {
+  const { rows: m, values: t } = target as DenseBlock;
+  const d = (left as DiagonalBlock).values;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < b.cols; k++) {
+    const v1 = d[k];
+    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) t[k + b.rowIdx[q] * m] -= v1 * b.values[q];
+  }
+}
+
+function diagonalDiagonalDiagonal(target: Block, left: Block, right: Block): void {
+  const t = (target as DiagonalBlock).values;
+  const a = (left as DiagonalBlock).values;
+  const b = (right as DiagonalBlock).values;
+  for (let i = 0; i < t.length; i++) t[i] -= a[i] * b[i];
+}
+
+/** Subtract `amount` at (row, col) of a sparse block, which must hold that position. */
+function subtractAt(target: SparseCscBlock, row: number, col: number, amount: number): void {
+  let lo = target.colPtr[col];
+  let hi = target.colPtr[col + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = target.rowIdx[mid];
+    if (r === row) {
+      target.values[mid] -= amount;
+      return;
+    }
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  if (amount !== 0) {
+    throw new DimensionMismatchError(
+      `sparse target block has no entry at (${row}, ${col}) for a nonzero update`,
+    );
+  }
+}
+
+function sparseSparseSparse(target: Block, left: Block, right: Block): void {
+  const t = target as SparseCscBlock;
+  const a = left as SparseCscBlock;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < a.cols; k++) {
+    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) {
+      const col = b.rowIdx[q];
+      const v2 = b.values[q];
+      for (let p = a.colPtr[k]; p < a.colPtr[k + 1]; p++) {
+        subtractAt(t, a.rowIdx[p], col, a.values[p] * v2);
+      }
+    }
+  }
+}
+
+function sparseSparseDiagonal(target: Block, left: Block, right: Block): void {
+  const t = target as SparseCscBlock;
+  const a = left as SparseCscBlock;
+  const d = (right as DiagonalBlock).values;
+  for (let k = 0; k < a.cols; k++) {
+    for (let p = a.colPtr[k]; p < a.colPtr[k + 1]; p++) {
+      subtractAt(t, a.rowIdx[p], k, a.values[p] * d[k]);
+    }
+  }
+}
+
+function sparseDiagonalSparse(target: Block, left: Block, right: Block): void {
+  const t = target as SparseCscBlock;
+  const d = (left as DiagonalBlock).values;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < b.cols; k++) {
+    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) {
+      subtractAt(t, k, b.rowIdx[q], d[k] * b.values[q]);
+    }
+  }
+}
+
+const mulSubtractKernels: Readonly<Record<string, MulSubtractKernel>> = {
+  "dense<-dense*dense": denseDenseDense,
+  "dense<-sparse-csc*sparse-csc": denseSparseSparse,
+  "dense<-dense*sparse-csc": denseDenseSparse,
+  "dense<-sparse-csc*dense": denseSparseDense,
+  "dense<-dense*diagonal": denseDenseDiagonal,
+  "dense<-diagonal*dense": denseDiagonalDense,
+  "dense<-sparse-csc*diagonal": denseSparseDiagonal,
+  "dense<-diagonal*sparse-csc": denseDiagonalSparse,
+  "diagonal<-diagonal*diagonal": diagonalDiagonalDiagonal,
+  "sparse-csc<-sparse-csc*sparse-csc": sparseSparseSparse,
+  "sparse-csc<-sparse-csc*diagonal": sparseSparseDiagonal,
+  "sparse-csc<-diagonal*sparse-csc": sparseDiagonalSparse,
+};
+
+/**
+ * The kernel for target ← target − left·rightᵀ with the given block kinds.
+ * @throws UnsupportedKernelError naming the target kind and the two source kinds.
+ */
+export function resolveMulSubtract(
+  target: BlockKind,
+  left: BlockKind,
+  right: BlockKind,
+): MulSubtractKernel {
+  const kernel = mulSubtractKernels[`${target}<-${left}*${right}`];
+  if (kernel === undefined) {
+    throw new UnsupportedKernelError("mulSubtract", target, `${left}·${right}ᵀ`);
+  }
+  return kernel;
+}
+
+/**
+ * target ← target − left·rightᵀ. Shapes: target m×n, left m×k, right n×k. A sparse target must
+ * already hold every position the product touches (else DimensionMismatchError).
+ * @throws UnsupportedKernelError for a combination with no kernel.
+ */
+export function mulSubtract(target: Block, left: Block, right: Block): void {
+  resolveMulSubtract(target.kind, left.kind, right.kind)(target, left, right);
+}
