@@ -1,3 +1,19 @@
+export { buildModelParts } from "./build-model-parts";
+export {
+  coefficientNames,
+  type NamingStyle,
+  toLme4Name,
+  toMixedModelsName,
+} from "./coefficient-names";
+export type { Contrast, ContrastMatrix, ContrastType } from "./contrasts/contrast";
+export { contrastMatrix, fullDummyMatrix } from "./contrasts/contrast";
+export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
+export { orthogonalPolynomials } from "./evaluate/orthogonal-polynomials";
+export type { ModelPartsOptions } from "./model-parts-options";
+export type { ModelKind } from "./random/random-effects-terms";
+export { type CsvOptions, parseCsv } from "./table/parse-csv";
+export { readCsvFile } from "./table/read-csv-file";
+export { type TableOptions, toDataTable } from "./table/to-data-table";
 export type {
   FixedEffectsMatrix,
   ModelParts,

@@ -21,6 +21,13 @@ export interface FixedEffectsMatrix {
   readonly kept: Int32Array;
   /** Names of the columns dropped as linearly dependent (empty when X has full rank). */
   readonly aliased: readonly string[];
+  /** MixedModels.jl-style names of every column (`dept: 5 & service: 1`), aligned with `allNames`. */
+  readonly mixedModelsNames?: readonly string[];
+  /**
+   * For every column (aligned with `allNames`), the index of its formula term: 0 for the
+   * intercept, i + 1 for `formula.fixed[i]` (R's `assign` attribute).
+   */
+  readonly assign?: Int32Array;
 }
 
 /**
@@ -56,6 +63,8 @@ export interface RandomEffectsMatrix {
   readonly blockSizes: readonly number[];
   /** Canonical text of the original bar terms merged here. */
   readonly labels: readonly string[];
+  /** MixedModels.jl-style names of the s columns (`Machine: A`). */
+  readonly mixedModelsColumnNames?: readonly string[];
 }
 
 export interface ModelParts {
@@ -69,6 +78,8 @@ export interface ModelParts {
   readonly reterms: readonly RandomEffectsMatrix[];
   /** Case weights, or null. */
   readonly weights: Float64Array | null;
+  /** Sum of the formula's `offset(...)` terms per observation, or null when there are none. */
+  readonly offset?: Float64Array | null;
   /** 0-based indices (into the input rows) of the rows dropped for missing values. */
   readonly droppedRows: Int32Array;
   /** The normalized input table. */
