@@ -1,1 +1,2 @@
-export {};
+export type { BobyqaSettings } from "./bobyqa";
+export { bobyqa } from "./bobyqa";

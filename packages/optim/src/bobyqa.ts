@@ -1,0 +1,76 @@
+import type {
+  MinimizeOptionsV1,
+  MinimizeResultV1,
+  ObjectiveV1,
+  OptimizerV1,
+} from "@mixedmodels/core";
+import { ModelError } from "@mixedmodels/core";
+import { bobyqaAlgorithm } from "./bobyqa/bobyqa-algorithm";
+import { runMinimization } from "./common/run-minimization";
+
+/** Settings of {@link bobyqa}; every field is optional. */
+export interface BobyqaSettings {
+  /**
+   * Initial trust-region radius, the same for every coordinate. Default: the call's
+   * `initialStep`, else NLopt's heuristic per coordinate (¾ of the distance to a bound, |x|, or 1),
+   * with the coordinates rescaled so that those steps become equal. Always capped at half of a
+   * finite box width.
+   */
+  readonly rhobeg?: number;
+  /** Final trust-region radius, in the units of the coordinate with the largest initial step. Default 1e-6. */
+  readonly rhoend?: number;
+  /**
+   * Number of interpolation points, n + 2 ≤ npt ≤ (n + 1)(n + 2)/2; default 2n + 1. A function
+   * `(n) => number` is evaluated per problem.
+   */
+  readonly npt?: number | ((n: number) => number);
+}
+
+/**
+ * Powell's BOBYQA: derivative-free, bound-constrained minimization by a quadratic model that
+ * interpolates npt points, trust-region steps that respect the bounds, and geometry-improving
+ * steps; never evaluates outside the bounds (including from a start on a bound). Honours the
+ * OptimizerV1 options: NLopt-style ftolRel/ftolAbs (on trust-region steps that improve f) and
+ * xtolAbs (steps and final radius), maxEvaluations, signal, onEvaluation. Absent tolerances are
+ * disabled; the run then ends when the radius reaches rhoend.
+ *
+ * Throws ModelError for invalid settings (rhobeg ≤ 0, rhoend ≤ 0, npt out of range for the
+ * problem) and, from `minimize`, for invalid starts or bounds (see BoxProblem).
+ */
+export function bobyqa(settings: BobyqaSettings = {}): OptimizerV1 {
+  if (settings.rhobeg !== undefined && !(settings.rhobeg > 0 && Number.isFinite(settings.rhobeg))) {
+    throw new ModelError(`bobyqa: rhobeg must be a positive finite number, got ${settings.rhobeg}`);
+  }
+  const rhoend = settings.rhoend ?? 1e-6;
+  if (!(rhoend > 0)) throw new ModelError(`bobyqa: rhoend must be positive, got ${rhoend}`);
+  return {
+    specificationVersion: "v1",
+    name: "bobyqa",
+    capabilities: { bounds: true, usesGradient: false },
+    minimize(
+      objective: ObjectiveV1,
+      start: Float64Array,
+      options: MinimizeOptionsV1 = {},
+    ): MinimizeResultV1 {
+      return runMinimization(
+        objective,
+        start,
+        options,
+        { uniform: settings.rhobeg, maxFractionOfWidth: 0.5 },
+        (problem, startValue, tolerances) => {
+          const n = problem.dimension;
+          const requested = settings.npt;
+          const npt = typeof requested === "function" ? requested(n) : (requested ?? 2 * n + 1);
+          const most = ((n + 1) * (n + 2)) / 2;
+          const fewest = Math.min(n + 2, most);
+          if (!Number.isInteger(npt) || npt < fewest || npt > most) {
+            throw new ModelError(
+              `bobyqa: npt must be an integer in [${fewest}, ${most}] for n = ${n}, got ${npt}`,
+            );
+          }
+          return bobyqaAlgorithm(problem, startValue, tolerances, { npt, rhoend });
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import type { BoxProblem } from "../common/box-problem";
+import { fChangeNegligible, type ResolvedTolerances } from "../common/resolved-tolerances";
+import type { AlgorithmOutcome } from "../common/run-minimization";
+import { GeometryStep } from "./geometry-step";
+import { axisOffsets } from "./initial-points";
+import { InterpolationSet } from "./interpolation-set";
+import { QuadraticModel } from "./quadratic-model";
+import { TrustRegionSolver } from "./trust-region-step";
+
+/** BOBYQA's resolved settings for one run, in the problem's internal units. */
+export interface BobyqaRunSettings {
+  readonly npt: number;
+  readonly rhoend: number;
+}
+
+/**
+ * A stand-in for +Infinity (a failed evaluation) in the interpolation set: worse than every
+ * finite value seen, by the spread of those values, so the model steers away from the point.
+ */
+function surrogateValue(set: InterpolationSet, count: number, f: number): number {
+  if (Number.isFinite(f)) return f;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < count; k++) {
+    const v = set.values[k];
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return high + Math.max(high - low, 1e-3 * Math.abs(high), 1e-3);
+}
+
+/**
+ * The BOBYQA iteration (Powell 2009, DAMTP 2009/NA06), written from the paper's description:
+ * a quadratic model interpolating npt points, updated by least Frobenius-norm change of its
+ * Hessian; bound-constrained trust-region steps; geometry-improving steps when the model is
+ * doubtful; and a radius ρ reduced from rhobeg to rhoend. Stops early on NLopt's ftol tests for
+ * trust-region steps that improve f, and on xtolAbs once ρ is below it.
+ */
+export function bobyqaAlgorithm(
+  problem: BoxProblem,
+  startValue: number,
+  tolerances: ResolvedTolerances,
+  settings: BobyqaRunSettings,
+): AlgorithmOutcome {
+  const n = problem.dimension;
+  const { npt } = settings;
+  const { lower, upper } = problem;
+  const rhoend = Math.min(settings.rhoend, problem.initialStep);
+  let rho = problem.initialStep;
+  let delta = rho;
+
+  const set = new InterpolationSet(n, npt);
+  const model = new QuadraticModel(n);
+  const trustRegion = new TrustRegionSolver(n);
+  const geometry = new GeometryStep(n, npt);
+  const residuals = new Float64Array(npt);
+  const lagrange = new Float64Array(npt);
+  const trial = new Float64Array(n);
+  const previousBest = new Float64Array(n);
+  const savedPoint = new Float64Array(n);
+  const modelGradientAtTrial = new Float64Array(n);
+
+  // Initial points: the start, then ±ρ along each axis (turned inward at bounds), then pairs.
+  const x0 = problem.start;
+  set.replace(0, x0, startValue);
+  const firstOffsets = new Float64Array(n);
+  const rawValues = new Float64Array(npt);
+  rawValues[0] = startValue;
+  for (let k = 1; k < npt; k++) {
+    trial.set(x0);
+    if (k <= 2 * n) {
+      const i = (k - 1) % n;
+      const offsets = axisOffsets(x0[i], lower[i], upper[i], rho);
+      if (k <= n) {
+        firstOffsets[i] = offsets.first;
+        trial[i] += offsets.first;
+      } else {
+        trial[i] += offsets.second;
+      }
+    } else {
+      // Point 2n+1+r pairs coordinate i with j = (i + 1 + ⌊r/n⌋) mod n.
+      const r = k - 2 * n - 1;
+      const i = r % n;
+      const j = (i + 1 + Math.floor(r / n)) % n;
+      trial[i] += firstOffsets[i];
+      trial[j] += firstOffsets[j];
+    }
+    rawValues[k] = problem.evaluate(trial);
+    set.points.set(trial, k * n);
+  }
+  for (let k = 1; k < npt; k++) set.values[k] = rawValues[k];
+  for (let k = 1; k < npt; k++) {
+    if (!Number.isFinite(rawValues[k])) set.values[k] = Number.POSITIVE_INFINITY;
+  }
+  // Finite values first, so surrogates are computed from them.
+  let finiteCount = 0;
+  for (let k = 0; k < npt; k++) if (Number.isFinite(set.values[k])) finiteCount++;
+  if (finiteCount < npt) {
+    let high = Number.NEGATIVE_INFINITY;
+    let low = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < npt; k++) {
+      if (Number.isFinite(set.values[k])) {
+        high = Math.max(high, set.values[k]);
+        low = Math.min(low, set.values[k]);
+      }
+    }
+    const stand = high + Math.max(high - low, 1e-3 * Math.abs(high), 1e-3);
+    for (let k = 0; k < npt; k++) if (!Number.isFinite(set.values[k])) set.values[k] = stand;
+  }
+  let best = 0;
+  for (let k = 1; k < npt; k++) if (set.values[k] < set.values[best]) best = k;
+  set.best = best;
+  if (!set.factor()) {
+    return { status: "failed", message: "the initial interpolation points are degenerate" };
+  }
+  model.center.set(x0);
+  set.updateModel(model, residuals);
+
+  let evaluationsAtRhoChange = problem.evaluations;
+  let recentErrors = [0, 0, 0];
+  let ratio = 0;
+  let lastStepLength = 0;
+
+  const replaceAndUpdate = (k: number, x: Float64Array, f: number): void => {
+    savedPoint.set(set.points.subarray(k * n, k * n + n));
+    const savedValue = set.values[k];
+    const savedBest = set.best;
+    set.replace(k, x, f);
+    if (!set.factor()) {
+      set.points.set(savedPoint, k * n);
+      set.values[k] = savedValue;
+      set.best = savedBest;
+      set.factor();
+      return;
+    }
+    set.updateModel(model, residuals);
+  };
+
+  for (;;) {
+    const xBest = set.points.subarray(set.best * n, set.best * n + n);
+    const fBest = set.values[set.best];
+    const outcome = trustRegion.solve(model, lower, upper, delta);
+    const d = trustRegion.step;
+    lastStepLength = outcome.length;
+    let shortStep = false;
+    let farLimitSquared: number;
+
+    if (outcome.length < 0.5 * rho) {
+      shortStep = true;
+      farLimitSquared = (10 * rho) ** 2;
+      let reduce = false;
+      if (problem.evaluations > evaluationsAtRhoChange + 2) {
+        const largestError = Math.max(recentErrors[0], recentErrors[1], recentErrors[2]);
+        const curvature = outcome.leastCurvature;
+        if (!(curvature > 0 && largestError > 0.125 * curvature * rho * rho)) {
+          reduce = true;
+          // A variable on a bound with a small outward gradient may not belong there.
+          const tolerance = largestError / rho;
+          model.recenter(xBest);
+          for (let i = 0; i < n; i++) {
+            let gi = model.gradient[i];
+            for (let j = 0; j < n; j++) gi += model.hessian[i + j * n] * d[j];
+            modelGradientAtTrial[i] = gi;
+          }
+          for (let i = 0; i < n; i++) {
+            const xi = xBest[i] + d[i];
+            let test: number;
+            if (xi <= lower[i]) test = modelGradientAtTrial[i];
+            else if (xi >= upper[i]) test = -modelGradientAtTrial[i];
+            else continue;
+            if (test < tolerance) {
+              test += 0.5 * model.hessian[i + i * n] * rho;
+              if (test < tolerance) {
+                reduce = false;
+                break;
+              }
+            }
+          }
+        }
+      }
+      if (reduce) {
+        const next = reduceRho();
+        if (next) return next;
+        continue;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        trial[i] = Math.min(Math.max(xBest[i] + d[i], lower[i]), upper[i]);
+      }
+      const fRaw = problem.evaluate(trial);
+      const f = surrogateValue(set, npt, fRaw);
+      const predicted = outcome.predictedChange;
+      recentErrors = [Math.abs(f - fBest - predicted), recentErrors[0], recentErrors[1]];
+      ratio = predicted < 0 ? (fBest - f) / -predicted : -1;
+      if (ratio <= 0.1) delta = Math.min(0.5 * delta, outcome.length);
+      else if (ratio <= 0.7) delta = Math.max(0.5 * delta, outcome.length);
+      else delta = Math.max(0.5 * delta, 2 * outcome.length);
+      if (delta <= 1.5 * rho) delta = rho;
+
+      // Replace the point whose exchange keeps the system best conditioned, favouring far points.
+      const beta = set.lagrangeAt(trial, lagrange);
+      const improved = f < fBest;
+      let chosen = -1;
+      let chosenScore = 0;
+      const deltaSquared = delta * delta;
+      for (let k = 0; k < npt; k++) {
+        if (k === set.best && !improved) continue;
+        const distanceRatio = set.distanceSquaredFromBest(k) / deltaSquared;
+        const weight = Math.max(1, distanceRatio * distanceRatio);
+        const score = weight * Math.abs(set.denominator(k, lagrange, beta));
+        if (score > chosenScore) {
+          chosenScore = score;
+          chosen = k;
+        }
+      }
+      previousBest.set(xBest);
+      if (chosen >= 0) replaceAndUpdate(chosen, trial, f);
+      if (improved && Number.isFinite(fRaw)) {
+        if (fChangeNegligible(tolerances, fBest, fRaw)) {
+          return {
+            status: "converged",
+            message: "a step changed f by less than ftolRel·|f| or ftolAbs",
+          };
+        }
+        if (problem.largestThetaChange(previousBest, trial) < tolerances.xtolAbs) {
+          return { status: "converged", message: "a step changed every θ_i by less than xtolAbs" };
+        }
+      }
+      if (f <= fBest + 0.1 * predicted) continue;
+      farLimitSquared = Math.max((2 * delta) ** 2, (10 * rho) ** 2);
+    }
+
+    // Is some interpolation point so far away that the model is doubtful? Then move it.
+    let far = -1;
+    let farSquared = farLimitSquared;
+    for (let k = 0; k < npt; k++) {
+      const distanceSquared = set.distanceSquaredFromBest(k);
+      if (distanceSquared > farSquared) {
+        farSquared = distanceSquared;
+        far = k;
+      }
+    }
+    if (far >= 0) {
+      const distance = Math.sqrt(farSquared);
+      if (shortStep) {
+        delta = Math.min(0.1 * delta, 0.5 * distance);
+        if (delta <= 1.5 * rho) delta = rho;
+      }
+      const radius = Math.max(Math.min(0.1 * distance, delta), rho);
+      if (geometry.choose(set, far, radius, lower, upper, trial) > 0) {
+        const fRaw = problem.evaluate(trial);
+        replaceAndUpdate(far, trial, surrogateValue(set, npt, fRaw));
+        continue;
+      }
+    }
+    if (!shortStep && (ratio > 0 || Math.max(delta, lastStepLength) > rho)) continue;
+    const next = reduceRho();
+    if (next) return next;
+  }
+
+  function reduceRho(): AlgorithmOutcome | undefined {
+    if (rho <= rhoend) {
+      return { status: "converged", message: `the trust-region radius reached rhoend = ${rhoend}` };
+    }
+    if (rho < tolerances.xtolAbs) {
+      return { status: "converged", message: "the trust-region radius fell below xtolAbs" };
+    }
+    delta = 0.5 * rho;
+    const reduction = rho / rhoend;
+    if (reduction <= 16) rho = rhoend;
+    else if (reduction <= 250) rho = Math.sqrt(reduction) * rhoend;
+    else rho *= 0.1;
+    delta = Math.max(delta, rho);
+    evaluationsAtRhoChange = problem.evaluations;
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+import type { InterpolationSet } from "./interpolation-set";
+
+/**
+ * BOBYQA's model-improvement step (Powell's ALTMOV, by its description): a new position for the
+ * interpolation point t, within `radius` of the best point and inside the box, chosen to make
+ * |σ_t| — and so the conditioning of the new interpolation system — large. Candidates are the
+ * points maximizing |ℓ_t| on each line through the best point and another interpolation point,
+ * and steps along ±∇ℓ_t at the best point clipped to the box; the largest |σ_t| wins.
+ */
+export class GeometryStep {
+  private readonly n: number;
+  private readonly candidate: Float64Array;
+  private readonly lagrange: Float64Array;
+  private readonly lagrangeGradient: Float64Array;
+
+  constructor(n: number, npt: number) {
+    this.n = n;
+    this.candidate = new Float64Array(n);
+    this.lagrange = new Float64Array(npt);
+    this.lagrangeGradient = new Float64Array(n);
+  }
+
+  /** Writes the chosen point into `out`; returns its |σ_t| (0 when no candidate moved). */
+  choose(
+    set: InterpolationSet,
+    t: number,
+    radius: number,
+    lower: Float64Array,
+    upper: Float64Array,
+    out: Float64Array,
+  ): number {
+    const { n } = this;
+    const { npt, m, best } = set;
+    const h = set.inverse;
+    const s = set.displacements;
+    const xBest = set.points.subarray(best * n, best * n + n);
+    const x = this.candidate;
+    let bestSigma = 0;
+
+    const consider = (): void => {
+      let moved = false;
+      for (let i = 0; i < n; i++) {
+        x[i] = Math.min(Math.max(x[i], lower[i]), upper[i]);
+        if (x[i] !== xBest[i]) moved = true;
+      }
+      if (!moved) return;
+      const beta = set.lagrangeAt(x, this.lagrange);
+      const sigma = Math.abs(set.denominator(t, this.lagrange, beta));
+      if (sigma > bestSigma) {
+        bestSigma = sigma;
+        out.set(x);
+      }
+    };
+
+    // ℓ_t(best + α(y_k − best)) = c + aα + bα² in the scaled coordinates of the set.
+    const constant = h[t + npt * m];
+    for (let k = 0; k < npt; k++) {
+      if (k === best) continue;
+      let slope = 0;
+      let lengthSquared = 0;
+      for (let i = 0; i < n; i++) {
+        slope += h[t + (npt + 1 + i) * m] * s[k * n + i];
+        lengthSquared += s[k * n + i] ** 2;
+      }
+      let curvature = 0;
+      for (let j = 0; j < npt; j++) {
+        let dot = 0;
+        for (let i = 0; i < n; i++) dot += s[j * n + i] * s[k * n + i];
+        curvature += 0.5 * h[t + j * m] * dot * dot;
+      }
+      // α range: the ball of `radius` and the box, along y_k − best.
+      const length = Math.sqrt(lengthSquared) * set.scale;
+      let alphaHigh = radius / length;
+      let alphaLow = -alphaHigh;
+      for (let i = 0; i < n; i++) {
+        const u = set.points[k * n + i] - xBest[i];
+        if (u > 0) {
+          alphaHigh = Math.min(alphaHigh, (upper[i] - xBest[i]) / u);
+          alphaLow = Math.max(alphaLow, (lower[i] - xBest[i]) / u);
+        } else if (u < 0) {
+          alphaHigh = Math.min(alphaHigh, (lower[i] - xBest[i]) / u);
+          alphaLow = Math.max(alphaLow, (upper[i] - xBest[i]) / u);
+        }
+      }
+      const along = (alpha: number): number =>
+        Math.abs(constant + alpha * (slope + alpha * curvature));
+      let alpha = along(alphaHigh) >= along(alphaLow) ? alphaHigh : alphaLow;
+      if (curvature !== 0) {
+        const stationary = -slope / (2 * curvature);
+        if (stationary > alphaLow && stationary < alphaHigh && along(stationary) > along(alpha)) {
+          alpha = stationary;
+        }
+      }
+      if (alpha === 0) continue;
+      for (let i = 0; i < n; i++) x[i] = xBest[i] + alpha * (set.points[k * n + i] - xBest[i]);
+      consider();
+    }
+
+    // Steps along ±∇ℓ_t(best), of length `radius` over the coordinates not blocked by a bound.
+    const grad = this.lagrangeGradient;
+    for (let i = 0; i < n; i++) grad[i] = h[t + (npt + 1 + i) * m];
+    for (const sign of [1, -1]) {
+      let normSquared = 0;
+      for (let i = 0; i < n; i++) {
+        const blocked =
+          (sign * grad[i] > 0 && xBest[i] >= upper[i]) ||
+          (sign * grad[i] < 0 && xBest[i] <= lower[i]);
+        if (!blocked) normSquared += grad[i] * grad[i];
+      }
+      if (!(normSquared > 0)) continue;
+      const factor = (sign * radius) / Math.sqrt(normSquared);
+      for (let i = 0; i < n; i++) x[i] = xBest[i] + factor * grad[i];
+      consider();
+    }
+    return bestSigma;
+  }
+}

@@ -1,0 +1,172 @@
+import { invertInPlace } from "../common/invert-in-place";
+import type { QuadraticModel } from "./quadratic-model";
+
+/**
+ * The npt interpolation points of BOBYQA with their values, and H, the inverse of the KKT matrix
+ *
+ *     W = [ A  Pᵀ ]    A_ij = ½(s_iᵀs_j)²,  P = [ 1 … 1 ; s_1 … s_npt ]
+ *         [ P  0  ]
+ *
+ * where s_i = (y_i − x_opt)/scale are the points' displacements from the best point, divided by
+ * their largest length so that W stays well scaled as the trust region shrinks. H gives the
+ * Lagrange functions of the set, the least-Frobenius-norm quadratic through given residuals, and
+ * Powell's denominator σ = αβ + τ² of a point exchange. H is recomputed from scratch after every
+ * change of the set (m = npt + n + 1 is small), which avoids the drift of updating formulas.
+ */
+export class InterpolationSet {
+  readonly n: number;
+  readonly npt: number;
+  /** npt + n + 1, the order of W and H. */
+  readonly m: number;
+  /** Point k occupies points[k·n … k·n + n − 1]. */
+  readonly points: Float64Array;
+  readonly values: Float64Array;
+  /** Index of the best point (least value; the first on ties). */
+  best = 0;
+  /** Length of the farthest point from the best; displacements are divided by it. */
+  scale = 1;
+  /** Scaled displacements s_k, laid out like `points`. */
+  readonly displacements: Float64Array;
+  /** H = W⁻¹, column-major m×m, valid after a successful {@link factor}. */
+  readonly inverse: Float64Array;
+  private readonly pivots: Int32Array;
+  private readonly w: Float64Array;
+  private readonly hw: Float64Array;
+
+  constructor(n: number, npt: number) {
+    this.n = n;
+    this.npt = npt;
+    this.m = npt + n + 1;
+    this.points = new Float64Array(npt * n);
+    this.values = new Float64Array(npt);
+    this.displacements = new Float64Array(npt * n);
+    this.inverse = new Float64Array(this.m * this.m);
+    this.pivots = new Int32Array(this.m);
+    this.w = new Float64Array(this.m);
+    this.hw = new Float64Array(this.m);
+  }
+
+  /** Squared distance of point k from the best point. */
+  distanceSquaredFromBest(k: number): number {
+    const n = this.n;
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+      sum += (this.points[k * n + i] - this.points[this.best * n + i]) ** 2;
+    return sum;
+  }
+
+  /** Puts x (value f) in slot k; updates `best` (a strictly better value wins). */
+  replace(k: number, x: Float64Array, f: number): void {
+    this.points.set(x.subarray(0, this.n), k * this.n);
+    this.values[k] = f;
+    if (f < this.values[this.best]) this.best = k;
+    else if (k === this.best) this.findBest();
+  }
+
+  private findBest(): void {
+    let best = 0;
+    for (let k = 1; k < this.npt; k++) if (this.values[k] < this.values[best]) best = k;
+    this.best = best;
+  }
+
+  /** Builds W about the best point and inverts it into H. False when W is singular. */
+  factor(): boolean {
+    const { n, npt, m } = this;
+    let largest = 0;
+    for (let k = 0; k < npt; k++) largest = Math.max(largest, this.distanceSquaredFromBest(k));
+    this.scale = Math.sqrt(largest);
+    if (!(this.scale > 0)) return false;
+    const base = this.best * n;
+    for (let k = 0; k < npt; k++) {
+      for (let i = 0; i < n; i++) {
+        this.displacements[k * n + i] =
+          (this.points[k * n + i] - this.points[base + i]) / this.scale;
+      }
+    }
+    const h = this.inverse;
+    h.fill(0);
+    for (let j = 0; j < npt; j++) {
+      for (let i = 0; i <= j; i++) {
+        let dot = 0;
+        for (let c = 0; c < n; c++)
+          dot += this.displacements[i * n + c] * this.displacements[j * n + c];
+        const entry = 0.5 * dot * dot;
+        h[i + j * m] = entry;
+        h[j + i * m] = entry;
+      }
+      h[npt + j * m] = 1;
+      h[j + npt * m] = 1;
+      for (let c = 0; c < n; c++) {
+        const entry = this.displacements[j * n + c];
+        h[npt + 1 + c + j * m] = entry;
+        h[j + (npt + 1 + c) * m] = entry;
+      }
+    }
+    return invertInPlace(h, m, this.pivots);
+  }
+
+  /**
+   * For the point x: fills `lagrange` (length ≥ npt) with the Lagrange functions' values ℓ_k(x)
+   * and returns β = ½‖s_x‖⁴ − wᵀHw, so that replacing point t by x has denominator
+   * σ_t = H_tt·β + ℓ_t(x)². Needs a current {@link factor}.
+   */
+  lagrangeAt(x: Float64Array, lagrange: Float64Array): number {
+    const { n, npt, m, w, hw } = this;
+    const base = this.best * n;
+    let sxx = 0;
+    for (let i = 0; i < n; i++) {
+      const s = (x[i] - this.points[base + i]) / this.scale;
+      w[npt + 1 + i] = s;
+      sxx += s * s;
+    }
+    for (let k = 0; k < npt; k++) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += this.displacements[k * n + i] * w[npt + 1 + i];
+      w[k] = 0.5 * dot * dot;
+    }
+    w[npt] = 1;
+    let whw = 0;
+    for (let r = 0; r < m; r++) {
+      let sum = 0;
+      for (let c = 0; c < m; c++) sum += this.inverse[r + c * m] * w[c];
+      hw[r] = sum;
+      whw += w[r] * sum;
+    }
+    for (let k = 0; k < npt; k++) lagrange[k] = hw[k];
+    return 0.5 * sxx * sxx - whw;
+  }
+
+  /** Powell's denominator σ_t for replacing point t, given `lagrangeAt`'s outputs. */
+  denominator(t: number, lagrange: Float64Array, beta: number): number {
+    return this.inverse[t + t * this.m] * beta + lagrange[t] * lagrange[t];
+  }
+
+  /**
+   * Adds to `model` the quadratic of least Hessian Frobenius norm that interpolates the residuals
+   * f(y_k) − Q(y_k), so that afterwards Q interpolates every point: the least-change update. The
+   * model is recentred at the best point first. Needs a current {@link factor}.
+   */
+  updateModel(model: QuadraticModel, residuals: Float64Array): void {
+    const { n, npt, m } = this;
+    for (let k = 0; k < npt; k++) residuals[k] = this.values[k] - model.value(this.points, k * n);
+    model.recenter(this.points, this.best * n);
+    const coefficients = this.hw;
+    for (let r = 0; r < m; r++) {
+      let sum = 0;
+      for (let k = 0; k < npt; k++) sum += this.inverse[r + k * m] * residuals[k];
+      coefficients[r] = sum;
+    }
+    model.constant += coefficients[npt];
+    const inverseScale = 1 / this.scale;
+    for (let i = 0; i < n; i++) model.gradient[i] += coefficients[npt + 1 + i] * inverseScale;
+    const curvatureScale = inverseScale * inverseScale;
+    for (let k = 0; k < npt; k++) {
+      const lambda = coefficients[k] * curvatureScale;
+      if (lambda === 0) continue;
+      for (let j = 0; j < n; j++) {
+        const sj = lambda * this.displacements[k * n + j];
+        for (let i = 0; i < n; i++) model.hessian[i + j * n] += sj * this.displacements[k * n + i];
+      }
+    }
+  }
+}
