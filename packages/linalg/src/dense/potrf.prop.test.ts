@@ -6,7 +6,7 @@ import { createRandom, embedMatrix, frobeniusNorm, randomSpdMatrix } from "./ran
 import { referencePotrf } from "./reference";
 
 const cases = fc.record({
-  n: fc.integer({ min: 1, max: 90 }),
+  n: fc.integer({ min: 1, max: 64 }),
   pad: fc.integer({ min: 0, max: 4 }),
   offset: fc.integer({ min: 0, max: 6 }),
   seed: fc.integer(),
@@ -66,6 +66,34 @@ describe("potrf", () => {
         }
       }),
       { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it("agrees with the reference kernel on orders that recurse several levels", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 49, max: 220 }),
+        fc.integer(),
+        fc.integer({ min: 0, max: 5 }),
+        (n, seed, pad) => {
+          const a = randomSpdMatrix(createRandom(seed), n);
+          const view = lowerView(n, a, 1, n + pad);
+          const slow = Float64Array.from(a);
+          expect(potrf(n, view, 1, n + pad)).toBe(-1);
+          referencePotrf(n, slow, 0, n);
+          for (let j = 0; j < n; j++) {
+            for (let i = j; i < n; i++) {
+              expect(Math.abs(view[1 + i + j * (n + pad)] - slow[i + j * n])).toBeLessThanOrEqual(
+                1e-12 * n,
+              );
+            }
+          }
+          const failing = Math.floor(n * 0.7);
+          a[failing * (n + 1)] -= slow[failing * (n + 1)] ** 2 + 1;
+          expect(potrf(n, lowerView(n, a, 0, n), 0, n)).toBe(failing);
+        },
+      ),
+      { seed: 42, numRuns: 12 },
     );
   });
 

@@ -1,6 +1,13 @@
+import { referenceSyrk } from "./reference";
+import { simdGemmUpdate } from "./wasm/simd-gemm";
+
+const simdMinimumWork = 24 * 24 * 24;
+
 /**
  * Symmetric rank-k update of the lower triangle: C ← alpha·A·Aᵀ + beta·C, with A n×k and C n×n,
- * both column-major with leading dimensions. The strict upper triangle of C is untouched.
+ * both column-major with leading dimensions. The strict upper triangle of C is neither read nor
+ * written. With beta = 0 the lower triangle is overwritten. Large updates run in the WebAssembly
+ * SIMD GEMM kernel restricted to the lower triangle.
  */
 export function syrk(
   n: number,
@@ -14,14 +21,35 @@ export function syrk(
   offsetC: number,
   ldc: number,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const colC = offsetC + j * ldc;
-    if (beta !== 1) for (let i = j; i < n; i++) c[colC + i] = beta === 0 ? 0 : beta * c[colC + i];
-    for (let l = 0; l < k; l++) {
-      const colA = offsetA + l * lda;
-      const ajl = alpha * a[colA + j];
-      if (ajl === 0) continue;
-      for (let i = j; i < n; i++) c[colC + i] += a[colA + i] * ajl;
+  if (n === 0) return;
+  if (n * n * k < 2 * simdMinimumWork || alpha === 0) {
+    referenceSyrk(n, k, alpha, a, offsetA, lda, beta, c, offsetC, ldc);
+    return;
+  }
+  if (beta !== 1) {
+    for (let j = 0; j < n; j++) {
+      const col = offsetC + j * ldc;
+      if (beta === 0) c.fill(0, col + j, col + n);
+      else for (let i = j; i < n; i++) c[col + i] *= beta;
     }
   }
+  const done = simdGemmUpdate(
+    false,
+    true,
+    n,
+    n,
+    k,
+    alpha,
+    a,
+    offsetA,
+    lda,
+    a,
+    offsetA,
+    lda,
+    c,
+    offsetC,
+    ldc,
+    true,
+  );
+  if (!done) referenceSyrk(n, k, alpha, a, offsetA, lda, 1, c, offsetC, ldc);
 }

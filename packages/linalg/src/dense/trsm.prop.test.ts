@@ -115,6 +115,37 @@ describe("trsm", () => {
   });
 });
 
+describe("trsm on large triangles", () => {
+  it("agrees with the reference kernel when the recursion splits several times", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer(),
+        (m, n, left, transA, seed) => {
+          const random = createRandom(seed);
+          const order = left ? m : n;
+          const a = randomLower(random, order);
+          const b = randomMatrix(random, m, n);
+          const fast = Float64Array.from(b);
+          const slow = Float64Array.from(b);
+          const side = left ? "left" : "right";
+          trsm(side, transA, m, n, -0.5, a, 0, order, fast, 0, m);
+          referenceTrsm(side, transA, m, n, -0.5, a, 0, order, slow, 0, m);
+          for (let i = 0; i < fast.length; i++) {
+            expect(Math.abs(fast[i] - slow[i])).toBeLessThanOrEqual(
+              1e-12 * (1 + Math.abs(slow[i])),
+            );
+          }
+        },
+      ),
+      { seed: 42, numRuns: 16 },
+    );
+  });
+});
+
 describe("trsv", () => {
   it("solves op(A)·x = b with a strided vector", () => {
     fc.assert(

@@ -1,8 +1,16 @@
+import { gemm, scaleMatrix } from "./gemm";
+import { referenceTrsm, referenceTrsv } from "./reference";
+
+/** Triangles up to this order are solved directly; larger ones split in half around a GEMM. */
+const leafOrder = 24;
+
 /**
  * Triangular solve with a non-unit lower-triangular A, in place in B (m×n):
  * side "left":  B ← alpha·op(A)⁻¹·B  (A is m×m);
  * side "right": B ← alpha·B·op(A)⁻¹  (A is n×n);
- * op(A) is A or Aᵀ. Only the lower triangle of A is read.
+ * op(A) is A or Aᵀ. Only the lower triangle of A is read. Large triangles are split recursively so
+ * that nearly all the work is in {@link gemm}. A zero diagonal entry gives infinities or NaN, as
+ * in BLAS; nothing is checked.
  */
 export function trsm(
   side: "left" | "right",
@@ -17,39 +25,55 @@ export function trsm(
   offsetB: number,
   ldb: number,
 ): void {
-  if (alpha !== 1) {
-    for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) b[offsetB + i + j * ldb] *= alpha;
+  if (m === 0 || n === 0) return;
+  if (alpha !== 1) scaleMatrix(m, n, alpha, b, offsetB, ldb);
+  solveRecursive(side, transA, m, n, a, offsetA, lda, b, offsetB, ldb);
+}
+
+function solveRecursive(
+  side: "left" | "right",
+  transA: boolean,
+  m: number,
+  n: number,
+  a: Float64Array,
+  offsetA: number,
+  lda: number,
+  b: Float64Array,
+  offsetB: number,
+  ldb: number,
+): void {
+  const order = side === "left" ? m : n;
+  if (order <= leafOrder) {
+    referenceTrsm(side, transA, m, n, 1, a, offsetA, lda, b, offsetB, ldb);
+    return;
   }
+  // A = [A11 0; A21 A22] with A11 first×first.
+  const first = order >> 1;
+  const second = order - first;
+  const a21 = offsetA + first;
+  const a22 = offsetA + first + first * lda;
   if (side === "left") {
-    for (let j = 0; j < n; j++) trsv(transA, m, a, offsetA, lda, b, offsetB + j * ldb, 1);
-    return;
-  }
-  if (transA) {
-    // B·Aᵀ⁻¹: solve X·Aᵀ = B column by column from the left, since Aᵀ is upper triangular.
-    for (let j = 0; j < n; j++) {
-      const colB = offsetB + j * ldb;
-      for (let l = 0; l < j; l++) {
-        const ajl = a[offsetA + j + l * lda];
-        if (ajl === 0) continue;
-        const colL = offsetB + l * ldb;
-        for (let i = 0; i < m; i++) b[colB + i] -= b[colL + i] * ajl;
-      }
-      const inverse = 1 / a[offsetA + j + j * lda];
-      for (let i = 0; i < m; i++) b[colB + i] *= inverse;
+    const b2 = offsetB + first;
+    if (!transA) {
+      solveRecursive(side, transA, first, n, a, offsetA, lda, b, offsetB, ldb);
+      gemm(false, false, second, n, first, -1, a, a21, lda, b, offsetB, ldb, 1, b, b2, ldb);
+      solveRecursive(side, transA, second, n, a, a22, lda, b, b2, ldb);
+    } else {
+      solveRecursive(side, transA, second, n, a, a22, lda, b, b2, ldb);
+      gemm(true, false, first, n, second, -1, a, a21, lda, b, b2, ldb, 1, b, offsetB, ldb);
+      solveRecursive(side, transA, first, n, a, offsetA, lda, b, offsetB, ldb);
     }
     return;
   }
-  // B·A⁻¹: A lower, so solve from the last column backwards.
-  for (let j = n - 1; j >= 0; j--) {
-    const colB = offsetB + j * ldb;
-    for (let l = j + 1; l < n; l++) {
-      const alj = a[offsetA + l + j * lda];
-      if (alj === 0) continue;
-      const colL = offsetB + l * ldb;
-      for (let i = 0; i < m; i++) b[colB + i] -= b[colL + i] * alj;
-    }
-    const inverse = 1 / a[offsetA + j + j * lda];
-    for (let i = 0; i < m; i++) b[colB + i] *= inverse;
+  const b2 = offsetB + first * ldb;
+  if (!transA) {
+    solveRecursive(side, transA, m, second, a, a22, lda, b, b2, ldb);
+    gemm(false, false, m, first, second, -1, b, b2, ldb, a, a21, lda, 1, b, offsetB, ldb);
+    solveRecursive(side, transA, m, first, a, offsetA, lda, b, offsetB, ldb);
+  } else {
+    solveRecursive(side, transA, m, first, a, offsetA, lda, b, offsetB, ldb);
+    gemm(false, true, m, second, first, -1, b, offsetB, ldb, a, a21, lda, 1, b, b2, ldb);
+    solveRecursive(side, transA, m, second, a, a22, lda, b, b2, ldb);
   }
 }
 
@@ -67,20 +91,5 @@ export function trsv(
   offsetX: number,
   incX: number,
 ): void {
-  if (!transA) {
-    for (let j = 0; j < n; j++) {
-      const col = offsetA + j * lda;
-      const xj = x[offsetX + j * incX] / a[col + j];
-      x[offsetX + j * incX] = xj;
-      if (xj === 0) continue;
-      for (let i = j + 1; i < n; i++) x[offsetX + i * incX] -= a[col + i] * xj;
-    }
-    return;
-  }
-  for (let j = n - 1; j >= 0; j--) {
-    const col = offsetA + j * lda;
-    let sum = x[offsetX + j * incX];
-    for (let i = j + 1; i < n; i++) sum -= a[col + i] * x[offsetX + i * incX];
-    x[offsetX + j * incX] = sum / a[col + j];
-  }
+  referenceTrsv(transA, n, a, offsetA, lda, x, offsetX, incX);
 }
