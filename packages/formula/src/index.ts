@@ -1,3 +1,12 @@
+export { formatExpr, unwrapParentheses } from "./format-expr";
+export { formatFormula } from "./format-formula";
+export { formatName, isSyntacticName } from "./format-name";
+export { formatRandomEffectsTerm, formatTerm } from "./format-term";
+export { FormulaSyntaxError } from "./formula-syntax-error";
+export type { FunctionRole, KnownFunction, ParseFormulaOptions } from "./known-functions";
+export { KNOWN_FUNCTIONS } from "./known-functions";
+export { parseFormula } from "./parse-formula";
+export { MAX_EXPRESSION_DEPTH, parseFormulaAst } from "./parse-formula-ast";
 export type {
   BinaryOperator,
   Expr,
@@ -8,3 +17,4 @@ export type {
   Term,
   TermFactor,
 } from "./types";
+export { variablesOf } from "./variables-of";

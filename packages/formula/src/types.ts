@@ -9,17 +9,7 @@ export interface Span {
   readonly end: number;
 }
 
-export type BinaryOperator =
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | ":"
-  | "&"
-  | "^"
-  | "|"
-  | "||"
-  | "%in%";
+export type BinaryOperator = "+" | "-" | "*" | "/" | ":" | "&" | "^" | "|" | "||" | "%in%";
 
 /** Expression AST. Arithmetic inside `I(...)` and function arguments uses the same nodes. */
 export type Expr =
