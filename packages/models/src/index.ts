@@ -1,1 +1,17 @@
-export {};
+export { BlockedSystem } from "./blocked-system";
+export { isNested } from "./factor-storage";
+export { formatEvaluationLine, formatJuliaFloat } from "./julia-format";
+export {
+  createLinearMixedModel,
+  LinearMixedModel,
+  type LinearMixedModelOptions,
+} from "./linear-mixed-model";
+export type {
+  CoefficientRow,
+  ConditionalVarianceTable,
+  FitLogEntry,
+  FitOptions,
+  OptimizationSummary,
+  RandomEffectsTable,
+} from "./model-types";
+export { ThetaLayout } from "./theta-layout";

@@ -1,0 +1,102 @@
+import { bobyqa } from "@mixedmodels/optim";
+import { describe, expect, it } from "vitest";
+import { LinearMixedModel } from "../src/linear-mixed-model";
+import { expectWithin, thetaInModelOrder } from "./helpers/compare";
+import { loadReference, referenceParts, smallReferenceIds } from "./helpers/reference-cases";
+
+describe.each(smallReferenceIds)("lme4 reference %s", (id) => {
+  const reference = loadReference(id);
+
+  it("evaluates the objective at fixed θ (no optimizer)", () => {
+    const model = new LinearMixedModel(referenceParts(id), { reml: reference.reml });
+    for (const point of reference.objective_at) {
+      const theta = thetaInModelOrder(model, reference, point.theta);
+      expectWithin(
+        model.objectiveAt(theta),
+        point.objective,
+        1e-9,
+        0,
+        `objective at θ = ${point.theta}`,
+      );
+    }
+  });
+
+  it("fits to lme4's optimum within the reference tolerances", () => {
+    const model = new LinearMixedModel(referenceParts(id));
+    model.fit({ optimizer: bobyqa(), reml: reference.reml });
+    const sigma = reference.sigma;
+    // A better optimum than lme4's is fine; a worse one must be within 1e-6 relative.
+    expect(model.objective).toBeLessThanOrEqual(
+      reference.objective + 1e-6 * Math.abs(reference.objective),
+    );
+    expectWithin(model.objective, reference.objective, 1e-6, 0, "objective");
+    expectWithin(model.sigma, sigma, 2e-3, 0, "sigma");
+    expect(model.nobs).toBe(reference.nobs);
+    expect(model.dof).toBe(reference.dof);
+    expectWithin(model.aic, reference.aic, 1e-6, 0, "aic");
+    expectWithin(model.bic, reference.bic, 1e-6, 0, "bic");
+    expectWithin(model.loglikelihood, reference.loglik, 1e-6, 0, "loglik");
+
+    expect(model.coefnames()).toEqual(reference.fixef.names);
+    const beta = model.coef();
+    const se = model.stderror();
+    reference.fixef.names.forEach((name, i) => {
+      expectWithin(
+        beta[i],
+        reference.fixef.beta[i],
+        0,
+        2e-3 * reference.fixef.stderror[i],
+        `β ${name}`,
+      );
+      expectWithin(se[i], reference.fixef.stderror[i], 2e-3, 0, `SE ${name}`);
+    });
+
+    const groups = model.varCorr().groups;
+    expect(groups.map((g) => g.group).sort()).toEqual(reference.varcorr.map((g) => g.group).sort());
+    for (const expected of reference.varcorr) {
+      const actual = groups.find((g) => g.group === expected.group);
+      expect(actual?.names).toEqual(expected.names);
+      expected.sd.forEach((sd, r) => {
+        expectWithin(
+          actual?.sd[r] ?? Number.NaN,
+          sd,
+          5e-3,
+          2e-3 * sigma,
+          `sd ${expected.group} ${expected.names[r]}`,
+        );
+      });
+      if (expected.corr === null) expect(actual?.corr).toBeNull();
+      else {
+        expected.corr.forEach((row, r) => {
+          row.forEach((value, c) => {
+            expectWithin(actual?.corr?.[r][c] ?? Number.NaN, value, 0, 1e-2, `corr ${r},${c}`);
+          });
+        });
+      }
+    }
+
+    expect(model.isSingular()).toBe(reference.singular);
+    for (const expected of reference.ranef ?? []) {
+      const table = model.ranef().find((t) => t.group === expected.group);
+      expect(table).toBeDefined();
+      if (table === undefined) continue;
+      expect(table.columnNames).toEqual(expected.names);
+      const s = table.columnNames.length;
+      let scale = 0;
+      for (const row of expected.values) for (const v of row) scale = Math.max(scale, Math.abs(v));
+      expected.levels.forEach((level, i) => {
+        const l = table.levels.indexOf(level);
+        expect(l, `level ${level}`).toBeGreaterThanOrEqual(0);
+        for (let r = 0; r < s; r++) {
+          expectWithin(
+            table.values[l * s + r],
+            expected.values[i][r],
+            0,
+            5e-3 * scale + 2e-3 * sigma,
+            `ranef ${level}`,
+          );
+        }
+      });
+    }
+  });
+});
