@@ -25,9 +25,19 @@ export function checkArithmetic(expr: Expr, where: string, settings: ParseSettin
       return;
     case "number":
       return;
-    case "paren":
-      checkArithmetic(expr.inner, where, settings);
+    case "paren": {
+      const inner = unwrapParentheses(expr);
+      if (inner.kind === "binary" && (inner.op === "|" || inner.op === "||")) {
+        throw new FormulaSyntaxError(
+          `a random-effects term cannot be used inside ${where}`,
+          settings.text,
+          expr.span.start,
+          expr.span.end - expr.span.start,
+        );
+      }
+      checkArithmetic(inner, where, settings);
       return;
+    }
     case "unary":
       checkArithmetic(expr.operand, where, settings);
       return;

@@ -69,11 +69,12 @@ export function expandRandomTerm(
 /** The grouping factors of each nesting level: `a/b` gives [[a], [b, a]]. */
 function groupingLevels(expr: Expr, settings: ParseSettings): TermFactor[][] {
   const chain: VariableExpr[][] = [];
-  let node = unwrapParentheses(expr);
+  let node = expr;
   const inner: VariableExpr[][] = [];
-  while (node.kind === "binary" && node.op === "/") {
-    inner.push(groupingItem(node.right, settings));
-    node = unwrapParentheses(node.left);
+  for (let slash = unwrapParentheses(node); slash.kind === "binary" && slash.op === "/"; ) {
+    inner.push(groupingItem(slash.right, settings));
+    node = slash.left;
+    slash = unwrapParentheses(node);
   }
   chain.push(groupingItem(node, settings), ...inner.reverse());
   const levels: TermFactor[][] = [];
@@ -133,7 +134,7 @@ function groupingItem(expr: Expr, settings: ParseSettings): VariableExpr[] {
         case "||":
           return fail(
             "a random-effects term cannot be inside another random-effects term",
-            node.span,
+            expr.span,
           );
         case "+":
           return fail(

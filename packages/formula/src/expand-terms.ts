@@ -322,7 +322,7 @@ function product(
   span: Span,
   context: ExpansionContext,
 ): FactorIndices[] {
-  if (left.length * right.length > MAX_TERMS * 10) throw tooManyTerms(span, context);
+  if (left.length * right.length > MAX_TERMS * 2) throw tooManyTerms(span, context);
   const terms: FactorIndices[] = [];
   for (const l of left) for (const r of right) terms.push(union(l, r));
   const result = distinct(terms);
