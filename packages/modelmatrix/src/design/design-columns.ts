@@ -116,20 +116,58 @@ export function writeDesignColumn(
     for (let t = 0; t < n; t++) target[offset + t * stride] = 1;
     return;
   }
-  if (parts.length === 1) {
-    const part = parts[0];
+  // One small monomorphic pass per part (set, then multiply in place) keeps the loops fast.
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
     if (part.kind === "numeric") {
-      for (let t = 0; t < n; t++) target[offset + t * stride] = part.values[t];
+      if (k === 0) setNumeric(target, offset, stride, n, part.values);
+      else multiplyNumeric(target, offset, stride, n, part.values);
+    } else if (k === 0) {
+      setCategorical(target, offset, stride, n, part.codes, part.weights);
     } else {
-      for (let t = 0; t < n; t++) target[offset + t * stride] = part.weights[part.codes[t]];
+      multiplyCategorical(target, offset, stride, n, part.codes, part.weights);
     }
-    return;
   }
-  for (let t = 0; t < n; t++) {
-    let value = 1;
-    for (const part of parts) {
-      value *= part.kind === "numeric" ? part.values[t] : part.weights[part.codes[t]];
-    }
-    target[offset + t * stride] = value;
-  }
+}
+
+function setNumeric(
+  target: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  values: Float64Array,
+): void {
+  for (let t = 0, at = offset; t < n; t++, at += stride) target[at] = values[t];
+}
+
+function multiplyNumeric(
+  target: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  values: Float64Array,
+): void {
+  for (let t = 0, at = offset; t < n; t++, at += stride) target[at] *= values[t];
+}
+
+function setCategorical(
+  target: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  codes: Int32Array,
+  weights: Float64Array,
+): void {
+  for (let t = 0, at = offset; t < n; t++, at += stride) target[at] = weights[codes[t]];
+}
+
+function multiplyCategorical(
+  target: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  codes: Int32Array,
+  weights: Float64Array,
+): void {
+  for (let t = 0, at = offset; t < n; t++, at += stride) target[at] *= weights[codes[t]];
 }

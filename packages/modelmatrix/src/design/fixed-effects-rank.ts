@@ -1,4 +1,5 @@
 import { pivotedQr } from "@mixedmodels/linalg";
+import { distinctRowsWeighted } from "./distinct-rows";
 
 /** Relative tolerance of the rank decision: a pivot |R_jj| ≤ 1e-8·|R_11| counts as zero. */
 export const rankTolerance = 1e-8;
@@ -13,15 +14,19 @@ export const rankTolerance = 1e-8;
  * it, it is scaled up (its span is unchanged) and the QR redone, so the intercept is always kept
  * and a dependent non-intercept column is dropped instead.
  *
+ * The QR runs on the distinct rows of X weighted by √multiplicity (same XᵀX, hence the same R
+ * and pivots) when rows repeat a lot, as they do for categorical designs.
+ *
  * @returns indices of the kept columns, increasing
  */
 export function independentColumns(
-  x: Float64Array,
-  n: number,
+  design: Float64Array,
+  rowCount: number,
   p: number,
   hasIntercept: boolean,
 ): Int32Array {
   if (p === 0) return new Int32Array(0);
+  const { matrix: x, rows: n } = distinctRowsWeighted(design, rowCount, p);
   const steps = Math.min(n, p);
   const pivot = new Int32Array(p);
   const tau = new Float64Array(steps);
