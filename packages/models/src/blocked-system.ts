@@ -53,6 +53,7 @@ export class BlockedSystem {
   readonly logWeightSum: number;
   private readonly work: Float64Array;
   private readonly xy: Float64Array;
+  private readonly offset: Float64Array | null;
 
   constructor(parts: ModelParts) {
     if (parts.reterms.length === 0) {
@@ -74,6 +75,7 @@ export class BlockedSystem {
     let logWeightSum = 0;
     if (parts.weights !== null) for (const w of parts.weights) logWeightSum += Math.log(w);
     this.logWeightSum = logWeightSum;
+    this.offset = parts.offset ?? null;
     this.xy = fixedResponseColumns(parts);
     this.crossProduct = buildCrossProduct(parts, parts.weights);
     const storage = createFactorStorage(this.crossProduct, parts.reterms);
@@ -238,9 +240,12 @@ export class BlockedSystem {
       throw new ModelError(`the new response has ${y.length} values, the model has ${this.n}`);
     }
     this.xy.set(y, this.n * this.p);
+    if (this.offset !== null)
+      for (let t = 0; t < this.n; t++) this.xy[this.n * this.p + t] -= this.offset[t];
+    const response = this.xy.subarray(this.n * this.p);
     this.reterms.forEach((term, j) => {
       writeResponseRow(
-        y,
+        response,
         term,
         this.weights,
         this.crossProduct[blockIndex(this.k, j)] as DenseBlock,

@@ -30,13 +30,18 @@ export function buildCrossProduct(parts: ModelParts, weights: Float64Array | nul
   return blocks;
 }
 
-/** [X y] as one n×(p+1) column-major array (y last). */
+/** [X y] as one n×(p+1) column-major array (y − offset last). */
 export function fixedResponseColumns(parts: ModelParts): Float64Array {
   const { n } = parts;
   const p = parts.X.p;
   const xy = new Float64Array(n * (p + 1));
   xy.set(parts.X.data.subarray(0, n * p));
   xy.set(parts.y, n * p);
+  // An offset is known, so the model is fitted to y − offset.
+  const offset = parts.offset;
+  if (offset !== undefined && offset !== null) {
+    for (let t = 0; t < n; t++) xy[n * p + t] -= offset[t];
+  }
   return xy;
 }
 

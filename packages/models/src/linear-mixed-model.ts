@@ -4,10 +4,12 @@ import {
   type ModelWarningV1,
   type MinimizeResultV1,
   NotPositiveDefiniteError,
+  type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
+import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { trsm } from "@mixedmodels/linalg";
-import type { ModelParts } from "@mixedmodels/modelmatrix";
+import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
 import { defaultInitialStep } from "./initial-step";
 import { formatEvaluationLine } from "./julia-format";
@@ -69,6 +71,20 @@ export class LinearMixedModel {
     this.response = parts.y;
     this.system = new BlockedSystem(parts);
     this.remlCriterion = options.reml ?? false;
+  }
+
+  /**
+   * Build the model parts from a formula and data with `buildModelParts` (lme4 syntax plus
+   * `zerocorr`, `&`, `fulldummy`), then the model. @throws FormulaSyntaxError, DataError,
+   * ModelError as `buildModelParts` and the constructor do.
+   */
+  static fromFormula(
+    formula: string | ParsedFormula,
+    data: TableInput,
+    options: ModelPartsOptions & LinearMixedModelOptions = {},
+  ): LinearMixedModel {
+    const parsed = typeof formula === "string" ? parseFormula(formula) : formula;
+    return new LinearMixedModel(buildModelParts(parsed, data, options), options);
   }
 
   /** Whether the criterion is REML. */
@@ -331,11 +347,11 @@ export class LinearMixedModel {
     });
   }
 
-  /** Fitted values Xβ + Zb. */
+  /** Fitted values Xβ + Zb (+ the offset, if any). */
   fitted(): Float64Array {
     const { beta, b } = this.solution();
     const { n, X, reterms } = this.parts;
-    const out = new Float64Array(n);
+    const out = this.parts.offset ? Float64Array.from(this.parts.offset) : new Float64Array(n);
     for (let c = 0; c < X.p; c++) {
       const bc = beta[c];
       for (let t = 0; t < n; t++) out[t] += X.data[t + c * n] * bc;

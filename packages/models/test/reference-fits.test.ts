@@ -2,13 +2,25 @@ import { bobyqa } from "@mixedmodels/optim";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
 import { expectWithin, thetaInModelOrder } from "./helpers/compare";
-import { loadReference, referenceParts, smallReferenceIds } from "./helpers/reference-cases";
+import {
+  loadReference,
+  referenceParts,
+  referenceSpecs,
+  smallReferenceIds,
+} from "./helpers/reference-cases";
+
+function modelFor(id: string): LinearMixedModel {
+  const reference = loadReference(id);
+  return LinearMixedModel.fromFormula(reference.formula, referenceSpecs[id].table(), {
+    reml: reference.reml,
+  });
+}
 
 describe.each(smallReferenceIds)("lme4 reference %s", (id) => {
   const reference = loadReference(id);
 
   it("evaluates the objective at fixed θ (no optimizer)", () => {
-    const model = new LinearMixedModel(referenceParts(id), { reml: reference.reml });
+    const model = modelFor(id);
     for (const point of reference.objective_at) {
       const theta = thetaInModelOrder(model, reference, point.theta);
       expectWithin(
@@ -22,7 +34,7 @@ describe.each(smallReferenceIds)("lme4 reference %s", (id) => {
   });
 
   it("fits to lme4's optimum within the reference tolerances", () => {
-    const model = new LinearMixedModel(referenceParts(id));
+    const model = modelFor(id);
     model.fit({ optimizer: bobyqa(), reml: reference.reml });
     const sigma = reference.sigma;
     // A better optimum than lme4's is fine; a worse one must be within 1e-6 relative.
@@ -97,6 +109,19 @@ describe.each(smallReferenceIds)("lme4 reference %s", (id) => {
           );
         }
       });
+    }
+  });
+});
+
+describe("hand-built model parts (test/helpers/hand-parts.ts)", () => {
+  it.each(smallReferenceIds)("give the same objective as buildModelParts for %s", (id) => {
+    const reference = loadReference(id);
+    const fromFormula = modelFor(id);
+    const byHand = new LinearMixedModel(referenceParts(id), { reml: reference.reml });
+    expect(byHand.thetaNames()).toEqual(fromFormula.thetaNames());
+    for (const point of reference.objective_at) {
+      const theta = thetaInModelOrder(byHand, reference, point.theta);
+      expectWithin(byHand.objectiveAt(theta), fromFormula.objectiveAt(theta), 1e-12, 0, id);
     }
   });
 });
