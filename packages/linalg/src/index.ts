@@ -7,6 +7,23 @@ export { trsm, trsv } from "./dense/trsm";
 // Factorizations (pivoted QR, symmetric eigen).
 export { pivotedQr, qrApplyQ, qrRank } from "./factor/pivoted-qr";
 export { symmetricEigen } from "./factor/symmetric-eigen";
+// Sparse symmetric Cholesky (supernodal multifrontal) with a minimum-degree ordering.
+export {
+  analyzeSparseCholesky,
+  type SparseCholeskyOptions,
+  type SparseCholeskySymbolic,
+} from "./sparse/analyze-sparse-cholesky";
+export { minimumDegreeOrdering } from "./sparse/minimum-degree-ordering";
+export {
+  createSparseCholeskyFactor,
+  factorSparseCholesky,
+  type SparseCholeskyFactor,
+  sparseCholeskyBackwardSolve,
+  sparseCholeskyCostEstimate,
+  sparseCholeskyForwardSolve,
+  sparseCholeskyLogDet,
+  sparseCholeskySolve,
+} from "./sparse/sparse-cholesky-factor";
 // Block matrices and the blocked Cholesky (see blocks/).
 export {
   type Block,
