@@ -1,0 +1,50 @@
+import { insteval } from "@mixedmodels/datasets";
+import { bobyqa } from "@mixedmodels/optim";
+import { describe, expect, it } from "vitest";
+import { LinearMixedModel } from "../src/linear-mixed-model";
+import { expectWithin, thetaInModelOrder } from "./helpers/compare";
+import { loadReference } from "./helpers/reference-cases";
+
+// The large crossed case: s (2972 levels) and d (1128) crossed, so d's diagonal block of L fills
+// in as a dense 1128×1128 block. Seconds with fast kernels.
+describe("InstEval (slower)", () => {
+  it("y ~ 1 + dept*service + (1|s) + (1|d) reproduces lme4", () => {
+    const reference = loadReference("insteval_seed_ml");
+    const model = LinearMixedModel.fromFormula(reference.formula, insteval);
+    expect(model.parts.reterms.map((term) => term.group)).toEqual(["s", "d"]);
+    for (const point of reference.objective_at) {
+      const theta = thetaInModelOrder(model, reference, point.theta);
+      expectWithin(model.objectiveAt(theta), point.objective, 1e-10, 0, "objective at θ");
+    }
+    model.fit({ optimizer: bobyqa() });
+    expect(model.objective).toBeLessThanOrEqual(237585.553415 * (1 + 1e-6));
+    expectWithin(model.objective, 237585.553415, 1e-6, 0, "objective");
+    const [s, d] = model.varCorr().groups;
+    expectWithin(s.sd[0], 0.32468, 5e-3, 0, "σ_s");
+    expectWithin(d.sd[0], 0.50835, 5e-3, 0, "σ_d");
+    expectWithin(model.sigma, 1.17674, 2e-3, 0, "σ");
+    expectWithin(model.fixef()[0], 3.22961, 0, 2e-3 * reference.fixef.stderror[0], "intercept");
+    expect(model.coefnames()).toEqual(reference.fixef.names);
+  });
+});
+
+describe.skipIf(!process.env.MM_SLOW)("InstEval, three crossed terms (MM_SLOW=1)", () => {
+  it("y ~ 1 + service + (1|s) + (1|d) + (1|dept) reproduces lme4", () => {
+    const reference = loadReference("insteval_three_ml");
+    const model = LinearMixedModel.fromFormula(reference.formula, insteval);
+    model.fit({ optimizer: bobyqa() });
+    expect(model.objective).toBeLessThanOrEqual(reference.objective * (1 + 1e-6));
+    expectWithin(model.objective, reference.objective, 1e-6, 0, "objective");
+    expectWithin(model.sigma, reference.sigma, 2e-3, 0, "σ");
+    for (const expected of reference.varcorr) {
+      const actual = model.varCorr().groups.find((group) => group.group === expected.group);
+      expectWithin(
+        actual?.sd[0] ?? Number.NaN,
+        expected.sd[0],
+        5e-3,
+        2e-3 * reference.sigma,
+        expected.group,
+      );
+    }
+  });
+});
