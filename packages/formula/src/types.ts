@@ -45,7 +45,10 @@ export interface FormulaAst {
 export interface TermFactor {
   /** Canonical text, used in coefficient names: `Days`, `log(x)`, `I(x^2)`, `poly(x, 2)`. */
   readonly label: string;
-  /** A `variable` node for a plain column, a `call` node for a transform. */
+  /**
+   * A `variable` node for a plain column, a `call` node for a transform. For `fulldummy(f)` it is
+   * the inner expression (`f`), with `fulldummy: true` and the inner expression's `label`.
+   */
   readonly expr: Expr;
   /** Data columns this factor reads (`["x"]` for `log(x)`), in order of first appearance. */
   readonly variables: readonly string[];
