@@ -1,10 +1,25 @@
 /**
  * Times buildModelParts for InstEval's seed model `y ~ 1 + dept*service + (1|s) + (1|d)` from an
- * already loaded table (target < 300 ms). Run: `npx tsx bench/insteval.ts` in this package.
+ * already loaded table (target < 300 ms), `dept` and `service` categorical with the schema's
+ * levels. Run in this package: `npx tsx bench/insteval.ts`.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { buildModelParts, parseCsv } from "../src/index";
-import { bar, model, term } from "../test/formula-helper";
+import { fileURLToPath } from "node:url";
+
+const sourceCondition = "--conditions=@mixedmodels/source";
+
+if (!process.execArgv.includes(sourceCondition)) {
+  // Sibling packages resolve to their TypeScript sources only under this export condition.
+  const script = fileURLToPath(import.meta.url);
+  const run = spawnSync(process.execPath, [sourceCondition, "--import", "tsx", script], {
+    stdio: "inherit",
+  });
+  process.exit(run.status ?? 1);
+}
+
+const { parseFormula } = await import("@mixedmodels/formula");
+const { buildModelParts, parseCsv } = await import("../src/index");
 
 const fixtures = new URL("../test/fixtures/datasets/", import.meta.url);
 const schema = JSON.parse(readFileSync(new URL("insteval.schema.json", fixtures), "utf8")) as {
@@ -18,12 +33,7 @@ let start = performance.now();
 const table = parseCsv(readFileSync(new URL("insteval.csv", fixtures), "utf8"), { levels });
 console.log(`parse InstEval CSV: ${(performance.now() - start).toFixed(0)} ms`);
 
-const formula = model({
-  response: "y",
-  fixed: [term("dept"), term("service"), term("dept", "service")],
-  random: [bar({}, "s"), bar({}, "d")],
-});
-
+const formula = parseFormula("y ~ 1 + dept*service + (1|s) + (1|d)");
 const times: number[] = [];
 for (let run = 0; run < 7; run++) {
   start = performance.now();

@@ -1,25 +1,14 @@
 import { DataError, ModelError } from "@mixedmodels/core";
 import { describe, expect, it } from "vitest";
-import {
-  bar,
-  binary,
-  call,
-  model,
-  number,
-  term,
-  transform,
-  variable,
-} from "../test/formula-helper";
+import { bar, model, term } from "../test/formula-helper";
 import { loadDataset } from "../test/load-fixture";
 import { buildModelParts } from "./build-model-parts";
 import { coefficientNames, toLme4Name, toMixedModelsName } from "./coefficient-names";
+import type { ModelParts } from "./types";
 
 const sleepstudy = () => loadDataset("sleepstudy");
-const days = [term("Days")];
-const reactionDays = (random = [bar({ terms: days }, "Subject")]) =>
-  model({ response: "Reaction", fixed: days, random });
 
-/** 12 rows: f in a, b, c; x numeric; g in 4 groups; y varies. */
+/** 12 rows: f in a, b, c; h in u, v; x numeric; g in 4 groups; y varies. */
 const small = {
   y: [3.1, 2.4, 5.6, 1.2, 7.7, 3.3, 2.2, 6.1, 4.4, 5.0, 2.9, 3.8],
   x: [1, 5, 2, 8, 3, 6, 4, 7, 9, 2, 5, 1],
@@ -27,15 +16,20 @@ const small = {
   h: ["u", "u", "v", "v", "u", "u", "v", "v", "u", "v", "u", "v"],
   g: ["g1", "g1", "g1", "g2", "g2", "g2", "g3", "g3", "g3", "g4", "g4", "g4"],
 };
-const onG = [bar({}, "g")];
 
-function namesFor(fixed: ReturnType<typeof term>[], intercept = true): readonly string[] {
-  return buildModelParts(model({ response: "y", intercept, fixed, random: onG }), small).X.allNames;
+const namesFor = (rhs: string): readonly string[] =>
+  buildModelParts(`y ~ ${rhs} + (1 | g)`, small).X.allNames;
+
+/** The kept column of X with that name. */
+function columnOf(parts: ModelParts, name: string): number[] {
+  const j = parts.X.names.indexOf(name);
+  expect(j).toBeGreaterThanOrEqual(0);
+  return Array.from(parts.X.data.subarray(j * parts.n, (j + 1) * parts.n));
 }
 
 describe("buildModelParts on sleepstudy", () => {
   it("builds y, X and a 2-column term with an unstructured θ layout", () => {
-    const parts = buildModelParts(reactionDays(), sleepstudy());
+    const parts = buildModelParts("Reaction ~ 1 + Days + (1 + Days | Subject)", sleepstudy());
     expect(parts.n).toBe(180);
     expect(parts.responseName).toBe("Reaction");
     expect(parts.y[0]).toBeCloseTo(249.56, 10);
@@ -58,7 +52,7 @@ describe("buildModelParts on sleepstudy", () => {
 
   it("amalgamates (1|Subject) + (0+Days|Subject) into one diagonal term with two blocks", () => {
     const parts = buildModelParts(
-      reactionDays([bar({}, "Subject"), bar({ intercept: false, terms: days }, "Subject")]),
+      "Reaction ~ 1 + Days + (1 | Subject) + (0 + Days | Subject)",
       sleepstudy(),
     );
     expect(parts.reterms).toHaveLength(1);
@@ -73,7 +67,7 @@ describe("buildModelParts on sleepstudy", () => {
 
   it("keeps the terms apart with amalgamate: false", () => {
     const parts = buildModelParts(
-      reactionDays([bar({}, "Subject"), bar({ intercept: false, terms: days }, "Subject")]),
+      "Reaction ~ 1 + Days + (1 | Subject) + (0 + Days | Subject)",
       sleepstudy(),
       { amalgamate: false },
     );
@@ -81,52 +75,46 @@ describe("buildModelParts on sleepstudy", () => {
   });
 
   it("gives a zerocorr term a diagonal θ", () => {
-    const parts = buildModelParts(
-      reactionDays([bar({ terms: days, correlated: false }, "Subject")]),
-      sleepstudy(),
-    );
+    const parts = buildModelParts("Reaction ~ Days + zerocorr(1 + Days | Subject)", sleepstudy());
     const [re] = parts.reterms;
     expect(re.diagonal).toBe(true);
     expect(Array.from(re.thetaRows)).toEqual([0, 1]);
+    const handBuilt = model({
+      response: "Reaction",
+      fixed: [term("Days")],
+      random: [bar({ terms: [term("Days")], correlated: false }, "Subject")],
+    });
+    expect(buildModelParts(handBuilt, sleepstudy()).reterms[0].diagonal).toBe(true);
   });
 
   it("sorts terms by ℓ·s descending, stably", () => {
-    const table = loadDataset("penicillin");
     const parts = buildModelParts(
-      model({ response: "diameter", random: [bar({}, "sample"), bar({}, "plate")] }),
-      table,
+      "diameter ~ 1 + (1 | sample) + (1 | plate)",
+      loadDataset("penicillin"),
     );
     expect(parts.reterms.map((re) => re.group)).toEqual(["plate", "sample"]);
+    const vector = buildModelParts("Reaction ~ (1 | Days) + (1 + Days | Subject)", sleepstudy());
+    expect(vector.reterms.map((re) => re.group)).toEqual(["Subject", "Days"]);
   });
 });
 
 describe("R's coding rules for fixed effects", () => {
   it("codes a factor by contrasts when its margin is present (y ~ x + x:f)", () => {
-    expect(namesFor([term("x"), term("x", "f")])).toEqual(["(Intercept)", "x", "x:fb", "x:fc"]);
+    expect(namesFor("x + x:f")).toEqual(["(Intercept)", "x", "x:fb", "x:fc"]);
   });
 
   it("codes a factor fully when its margin is absent (y ~ x:f, y ~ f + f:x)", () => {
-    expect(namesFor([term("x", "f")])).toEqual(["(Intercept)", "x:fa", "x:fb", "x:fc"]);
-    expect(namesFor([term("f"), term("f", "x")])).toEqual([
-      "(Intercept)",
-      "fb",
-      "fc",
-      "fa:x",
-      "fb:x",
-      "fc:x",
-    ]);
+    expect(namesFor("x:f")).toEqual(["(Intercept)", "x:fa", "x:fb", "x:fc"]);
+    expect(namesFor("f + f:x")).toEqual(["(Intercept)", "fb", "fc", "fa:x", "fb:x", "fc:x"]);
   });
 
   it("without an intercept, only the first factor gets a column per level (y ~ 0 + f + h)", () => {
-    expect(namesFor([term("f"), term("h")], false)).toEqual(["fa", "fb", "fc", "hv"]);
-    expect(namesFor([term("x"), term("x", "f")], false)).toEqual(["x", "x:fa", "x:fb", "x:fc"]);
+    expect(namesFor("0 + f + h")).toEqual(["fa", "fb", "fc", "hv"]);
+    expect(namesFor("0 + x + x:f")).toEqual(["x", "x:fa", "x:fb", "x:fc"]);
   });
 
   it("gives y ~ f:h every cell, and the rank check drops one beside the intercept", () => {
-    const parts = buildModelParts(
-      model({ response: "y", fixed: [term("f", "h")], random: onG }),
-      small,
-    );
+    const parts = buildModelParts("y ~ f:h + (1 | g)", small);
     expect(parts.X.allNames).toEqual([
       "(Intercept)",
       "fa:hu",
@@ -148,14 +136,7 @@ describe("R's coding rules for fixed effects", () => {
       x: [1, 5, 2, 8, 3, 4],
       g: ["p", "p", "p", "q", "q", "q"],
     };
-    const parts = buildModelParts(
-      model({
-        response: "y",
-        fixed: [term("f"), term("x"), term("f", "x")],
-        random: [bar({}, "g")],
-      }),
-      data,
-    );
+    const parts = buildModelParts("y ~ f * x + (1 | g)", data);
     expect(parts.X.allNames).toEqual(["(Intercept)", "fb", "fc", "x", "fb:x", "fc:x"]);
     expect(parts.X.aliased).toEqual([]);
     expect(Array.from(parts.X.data)).toEqual(
@@ -173,7 +154,7 @@ describe("R's coding rules for fixed effects", () => {
 
   it("uses the requested contrasts and makes a numeric column with a contrast categorical", () => {
     const parts = buildModelParts(
-      model({ response: "y", fixed: [term("f"), term("x")], random: onG }),
+      "y ~ f + x + (1 | g)",
       { ...small, x: small.x.map((v) => v % 3) },
       { contrasts: { f: "sum", x: { type: "treatment", base: "2" } } },
     );
@@ -185,31 +166,27 @@ describe("R's coding rules for fixed effects", () => {
       "x: 0",
       "x: 1",
     ]);
+    const helmert = buildModelParts("y ~ f + (1 | g)", small, { contrasts: { f: "helmert" } });
+    expect(columnOf(helmert, "f2").slice(0, 3)).toEqual([-1, -1, 2]);
+  });
+
+  it("honours explicit levels and categorical declarations", () => {
+    const parts = buildModelParts("y ~ f + x + (1 | g)", small, {
+      levels: { f: ["c", "b", "a"] },
+      categorical: ["x"],
+    });
+    expect(parts.X.names.slice(0, 3)).toEqual(["(Intercept)", "fb", "fa"]);
+    expect(parts.X.names[3]).toBe("x2");
   });
 
   it("drops a collinear column by name and keeps the intercept", () => {
     const data = { ...small, x2: small.x.map((v) => 2 * v) };
-    const parts = buildModelParts(
-      model({ response: "y", fixed: [term("x"), term("x2")], random: onG }),
-      data,
-    );
+    const parts = buildModelParts("y ~ x + x2 + (1 | g)", data);
     expect(parts.X.p).toBe(2);
     expect(parts.X.aliased).toHaveLength(1);
     expect(parts.X.names[0]).toBe("(Intercept)");
-    const fulldummy = buildModelParts(
-      model({
-        response: "y",
-        fixed: [term(transform("fulldummy(f)", variable("f"), true))],
-        random: onG,
-      }),
-      small,
-    );
-    expect(fulldummy.X.allNames).toEqual([
-      "(Intercept)",
-      "fulldummy(f)a",
-      "fulldummy(f)b",
-      "fulldummy(f)c",
-    ]);
+    const fulldummy = buildModelParts("y ~ 1 + fulldummy(f) + (1 | g)", small);
+    expect(fulldummy.X.allNames).toEqual(["(Intercept)", "fa", "fb", "fc"]);
     expect(fulldummy.X.names[0]).toBe("(Intercept)");
     expect(fulldummy.X.aliased).toHaveLength(1);
     expect(Array.from(fulldummy.X.kept)).toEqual([...fulldummy.X.kept].sort());
@@ -217,63 +194,48 @@ describe("R's coding rules for fixed effects", () => {
 });
 
 describe("transforms", () => {
-  it("evaluates log, I(x^2), scale, center and poly per row", () => {
-    const build = (...factors: ReturnType<typeof transform>[]) =>
-      buildModelParts(
-        model({ response: "y", fixed: factors.map((f) => term(f)), random: onG }),
-        small,
-      );
-    const column = (parts: ReturnType<typeof build>, name: string) => {
-      const j = parts.X.names.indexOf(name);
-      expect(j).toBeGreaterThan(0);
-      return Array.from(parts.X.data.subarray(j * parts.n, (j + 1) * parts.n));
-    };
-    const parts = build(
-      transform("log(x)", call("log", variable("x"))),
-      transform("I(x^2)", call("I", binary("^", variable("x"), number(2)))),
-      transform("scale(x)", call("scale", variable("x"))),
-    );
+  it("evaluates log, I(x^2) and scale per row", () => {
+    const parts = buildModelParts("y ~ log(x) + I(x^2) + scale(x) + (1 | g)", small);
     expect(parts.X.names).toEqual(["(Intercept)", "log(x)", "I(x^2)", "scale(x)"]);
-    expect(column(parts, "log(x)")[1]).toBeCloseTo(Math.log(5), 14);
-    expect(column(parts, "I(x^2)")[3]).toBe(64);
-    const scaled = column(parts, "scale(x)");
+    expect(columnOf(parts, "log(x)")[1]).toBeCloseTo(Math.log(5), 14);
+    expect(columnOf(parts, "I(x^2)")[3]).toBe(64);
+    const scaled = columnOf(parts, "scale(x)");
     const n = parts.n;
     const mean = scaled.reduce((a, b) => a + b, 0) / n;
     const variance = scaled.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
     expect(mean).toBeCloseTo(0, 12);
     expect(variance).toBeCloseTo(1, 12);
-    const centred = build(transform("center(x)", call("center", variable("x"))));
-    expect(column(centred, "center(x)").reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
-    const poly = build(transform("poly(x, 2)", call("poly", variable("x"), number(2))));
+  });
+
+  it("evaluates center and poly", () => {
+    const centred = buildModelParts("y ~ center(x) + (1 | g)", small);
+    expect(columnOf(centred, "center(x)").reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
+    const poly = buildModelParts("y ~ poly(x, 2) + (1 | g)", small);
     expect(poly.X.names).toEqual(["(Intercept)", "poly(x, 2)1", "poly(x, 2)2"]);
-    const linear = column(poly, "poly(x, 2)1");
+    const linear = columnOf(poly, "poly(x, 2)1");
     expect(linear.reduce((a, b) => a + b * b, 0)).toBeCloseTo(1, 12);
     expect(linear.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
   });
 
   it("evaluates a response transform and factor(x)", () => {
-    const parts = buildModelParts(
-      model({
-        response: { label: "1000/y", expr: binary("/", number(1000), variable("y")) },
-        fixed: [term(transform("factor(x)", call("factor", variable("x"))))],
-        random: onG,
-      }),
-      { ...small, x: small.x.map((v) => (v % 3) * 5) },
-    );
-    expect(parts.responseName).toBe("1000/y");
+    const parts = buildModelParts("1000 / y ~ factor(x) + (1 | g)", {
+      ...small,
+      x: small.x.map((v) => (v % 3) * 5),
+    });
+    expect(parts.responseName).toBe("1000 / y");
     expect(parts.y[0]).toBeCloseTo(1000 / 3.1, 12);
     expect(parts.X.names).toEqual(["(Intercept)", "factor(x)5", "factor(x)10"]);
   });
 
   it("sums offsets and reads weights from a column or an array", () => {
     const parts = buildModelParts(
-      model({ response: "y", fixed: [term("x")], random: onG, offsets: [variable("x")] }),
+      "y ~ x + offset(x) + (1 | g)",
       { ...small, w: small.x.map((v) => v / 2) },
       { weights: "w" },
     );
     expect(Array.from(parts.offset ?? [])).toEqual(small.x);
     expect(parts.weights?.[1]).toBe(2.5);
-    const byArray = buildModelParts(model({ response: "y", random: onG }), small, {
+    const byArray = buildModelParts("y ~ (1 | g)", small, {
       weights: small.x.map((v, i) => (i === 0 ? Number.NaN : v)),
     });
     expect(Array.from(byArray.droppedRows)).toEqual([0]);
@@ -283,42 +245,23 @@ describe("transforms", () => {
 
 describe("random-effects terms", () => {
   it("codes a factor fully without an intercept and by contrasts with one", () => {
-    const f = [term("f")];
-    const without = buildModelParts(
-      model({ response: "y", random: [bar({ intercept: false, terms: f }, "h")] }),
-      small,
-      { kind: "glmm" },
-    );
+    const options = { kind: "glmm" } as const;
+    const without = buildModelParts("y ~ (0 + f | h)", small, options);
     expect(without.reterms[0].columnNames).toEqual(["fa", "fb", "fc"]);
-    const withIntercept = buildModelParts(
-      model({ response: "y", random: [bar({ terms: f }, "h")] }),
-      small,
-      { kind: "glmm" },
-    );
+    const withIntercept = buildModelParts("y ~ (1 + f | h)", small, options);
     expect(withIntercept.reterms[0].columnNames).toEqual(["(Intercept)", "fb", "fc"]);
     expect(withIntercept.reterms[0].mixedModelsColumnNames).toEqual([
       "(Intercept)",
       "f: b",
       "f: c",
     ]);
-    const full = buildModelParts(
-      model({
-        response: "y",
-        random: [bar({ terms: [term(transform("fulldummy(f)", variable("f"), true))] }, "h")],
-      }),
-      small,
-      { kind: "glmm" },
-    );
-    expect(full.reterms[0].columnNames).toEqual([
-      "(Intercept)",
-      "fulldummy(f)a",
-      "fulldummy(f)b",
-      "fulldummy(f)c",
-    ]);
+    const full = buildModelParts("y ~ (1 + fulldummy(f) | h)", small, options);
+    expect(full.reterms[0].columnNames).toEqual(["(Intercept)", "fa", "fb", "fc"]);
+    expect(Array.from(full.reterms[0].thetaRows)).toHaveLength(10);
   });
 
   it("builds an interaction grouping factor from the observed combinations, first factor slowest", () => {
-    const parts = buildModelParts(model({ response: "y", random: [bar({}, "h", "f")] }), small);
+    const parts = buildModelParts("y ~ (1 | h:f)", small);
     const [re] = parts.reterms;
     expect(re.group).toBe("h:f");
     expect(re.levels).toEqual(["u:a", "u:b", "u:c", "v:a", "v:b", "v:c"]);
@@ -326,7 +269,7 @@ describe("random-effects terms", () => {
   });
 
   it("turns a numeric grouping variable into levels in numeric order", () => {
-    const parts = buildModelParts(model({ response: "y", random: [bar({}, "k")] }), {
+    const parts = buildModelParts("y ~ (1 | k)", {
       ...small,
       k: [10, 9, 10, 9, 1, 1, 10, 9, 1, 10, 9, 1],
     });
@@ -334,13 +277,8 @@ describe("random-effects terms", () => {
   });
 
   it("has a z whose rows are the term's columns per observation", () => {
-    const parts = buildModelParts(
-      model({ response: "y", random: [bar({ terms: [term("x")] }, "g")] }),
-      small,
-      { kind: "glmm" },
-    );
-    const [re] = parts.reterms;
-    expect(Array.from(re.z.subarray(0, 4))).toEqual([1, 1, 1, 5]);
+    const parts = buildModelParts("y ~ (1 + x | g)", small, { kind: "glmm" });
+    expect(Array.from(parts.reterms[0].z.subarray(0, 4))).toEqual([1, 1, 1, 5]);
   });
 });
 
@@ -352,7 +290,7 @@ describe("missing data", () => {
       g: small.g.map((v, i) => (i === 5 ? null : v)),
       unused: small.y.map(() => null),
     };
-    const parts = buildModelParts(model({ response: "y", fixed: [term("x")], random: onG }), data);
+    const parts = buildModelParts("y ~ x + (1 | g)", data);
     expect(parts.n).toBe(10);
     expect(Array.from(parts.droppedRows)).toEqual([2, 5]);
     expect(parts.y[2]).toBe(small.y[3]);
@@ -360,183 +298,111 @@ describe("missing data", () => {
 
   it("drops levels that no longer occur", () => {
     const data = { ...small, f: small.f.map((v) => (v === "c" ? null : v)) };
-    const parts = buildModelParts(model({ response: "y", fixed: [term("f")], random: onG }), data);
-    expect(parts.X.names).toEqual(["(Intercept)", "fb"]);
+    expect(buildModelParts("y ~ f + (1 | g)", data).X.names).toEqual(["(Intercept)", "fb"]);
   });
 });
 
 describe("bad input", () => {
-  const expectError = (
-    run: () => unknown,
-    type: typeof DataError | typeof ModelError,
-    message: RegExp,
-  ) => {
-    let caught: unknown;
+  function thrown(run: () => unknown): DataError & ModelError {
     try {
       run();
     } catch (error) {
-      caught = error;
+      return error as DataError & ModelError;
     }
-    expect(caught).toBeInstanceOf(type);
-    expect((caught as Error).message).toMatch(message);
-    return caught as DataError & ModelError;
-  };
+    throw new Error("expected an error");
+  }
 
   it("names an unknown column and the closest existing one", () => {
-    const error = expectError(
-      () =>
-        buildModelParts(
-          model({ response: "Reation", fixed: days, random: [bar({}, "Subject")] }),
-          sleepstudy(),
-        ),
-      DataError,
-      /column 'Reation' not found; did you mean 'Reaction'\?/,
-    );
+    const error = thrown(() => buildModelParts("Reation ~ Days + (1 | Subject)", sleepstudy()));
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/column 'Reation' not found; did you mean 'Reaction'\?/);
     expect(error.column).toBe("Reation");
   });
 
   it("requires a random-effects term", () => {
-    expectError(
-      () => buildModelParts(model({ response: "y", random: [] }), small),
-      ModelError,
-      /no random-effects term/,
-    );
+    const error = thrown(() => buildModelParts("y ~ x", small));
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/no random-effects term/);
   });
 
   it("rejects ±Infinity, naming the column and the first row", () => {
-    const error = expectError(
-      () =>
-        buildModelParts(model({ response: "y", fixed: [term("x")], random: onG }), {
-          ...small,
-          x: small.x.map((v, i) => (i === 4 ? Number.POSITIVE_INFINITY : v)),
-        }),
-      DataError,
-      /column 'x' is Infinity in row 4/,
-    );
+    const data = { ...small, x: small.x.map((v, i) => (i === 4 ? Number.NEGATIVE_INFINITY : v)) };
+    const error = thrown(() => buildModelParts("y ~ x + (1 | g)", data));
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/column 'x' is -Infinity in row 4/);
     expect(error.row).toBe(4);
   });
 
   it("rejects a constant, a categorical and a non-finite response", () => {
-    expectError(
-      () =>
-        buildModelParts(model({ response: "y", random: onG }), {
-          ...small,
-          y: small.y.map(() => 2),
-        }),
-      DataError,
-      /response 'y' is constant/,
+    const constant = thrown(() =>
+      buildModelParts("y ~ (1 | g)", { ...small, y: small.y.map(() => 2) }),
     );
-    expectError(
-      () => buildModelParts(model({ response: "f", random: onG }), small),
-      DataError,
-      /response 'f' is categorical/,
-    );
-    expectError(
-      () =>
-        buildModelParts(
-          model({
-            response: {
-              label: "log(y - 3)",
-              expr: call("log", binary("-", variable("y"), number(3))),
-            },
-            random: onG,
-          }),
-          small,
-        ),
-      DataError,
-      /'log\(y - 3\)' is NaN in row 1/,
-    );
+    expect(constant).toBeInstanceOf(DataError);
+    expect(constant.message).toMatch(/response 'y' is constant/);
+    const categorical = thrown(() => buildModelParts("f ~ (1 | g)", small));
+    expect(categorical).toBeInstanceOf(DataError);
+    expect(categorical.message).toMatch(/response 'f' is categorical/);
+    const nan = thrown(() => buildModelParts("log(y - 3) ~ (1 | g)", small));
+    expect(nan).toBeInstanceOf(DataError);
+    expect(nan.message).toMatch(/'log\(y - 3\)' is NaN in row 1/);
   });
 
   it("rejects empty data after dropping missing rows", () => {
-    expectError(
-      () =>
-        buildModelParts(model({ response: "y", random: onG }), {
-          ...small,
-          y: small.y.map(() => null),
-        }),
-      DataError,
-      /no rows left.*'y' is missing in every row/,
+    const error = thrown(() =>
+      buildModelParts("y ~ (1 | g)", { ...small, y: small.y.map(() => null) }),
     );
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/no rows left.*'y' is missing in every row/);
   });
 
   it("rejects a categorical column in arithmetic", () => {
-    expectError(
-      () =>
-        buildModelParts(
-          model({
-            response: "y",
-            fixed: [term(transform("log(f)", call("log", variable("f"))))],
-            random: onG,
-          }),
-          small,
-        ),
-      DataError,
-      /column 'f' is categorical, but 'log\(f\)' uses it as a number/,
-    );
+    const error = thrown(() => buildModelParts("y ~ log(f) + (1 | g)", small));
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/column 'f' is categorical, but 'log\(f\)' uses it as a number/);
   });
 
   it("applies lme4's grouping checks, naming the term", () => {
-    expectError(
-      () =>
-        buildModelParts(model({ response: "y", random: [bar({}, "one")] }), {
-          ...small,
-          one: small.y.map(() => "a"),
-        }),
-      ModelError,
-      /'one' of \(1 \| one\) has 1 level/,
+    const one = thrown(() =>
+      buildModelParts("y ~ (1 | one)", { ...small, one: small.y.map(() => "a") }),
     );
-    expectError(
-      () =>
-        buildModelParts(model({ response: "y", random: [bar({}, "id")] }), {
-          ...small,
-          id: small.y.map((_, i) => `r${i}`),
-        }),
-      ModelError,
-      /12 levels for 12 observations/,
+    expect(one).toBeInstanceOf(ModelError);
+    expect(one.message).toMatch(/'one' of \(1 \| one\) has 1 level/);
+    expect(one.term).toBe("(1 | one)");
+    const perRow = thrown(() =>
+      buildModelParts("y ~ (1 | id)", { ...small, id: small.y.map((_, i) => `r${i}`) }),
     );
-    const twoDays = loadDataset("sleepstudy");
-    const rows = Array.from({ length: twoDays.nrow }, (_, i) => i).filter((i) => i % 10 < 2);
-    const subset = {
-      Reaction: rows.map((i) => (twoDays.columns.Reaction as { values: Float64Array }).values[i]),
-      Days: rows.map((i) => (twoDays.columns.Days as { values: Float64Array }).values[i]),
+    expect(perRow.message).toMatch(/12 levels for 12 observations/);
+    const table = sleepstudy();
+    const rows = Array.from({ length: table.nrow }, (_, i) => i).filter((i) => i % 10 < 2);
+    const numeric = (name: string) => (table.columns[name] as { values: Float64Array }).values;
+    const twoDays = {
+      Reaction: rows.map((i) => numeric("Reaction")[i]),
+      Days: rows.map((i) => numeric("Days")[i]),
       Subject: rows.map((i) => String(Math.floor(i / 10))),
     };
-    expectError(
-      () => buildModelParts(reactionDays(), subset),
-      ModelError,
+    const tooMany = thrown(() => buildModelParts("Reaction ~ Days + (Days | Subject)", twoDays));
+    expect(tooMany).toBeInstanceOf(ModelError);
+    expect(tooMany.message).toMatch(
       /36 random effects \(18 levels × 2 columns\) for 36 observations/,
     );
   });
 
   it("rejects invalid weights and unequal column lengths", () => {
-    expectError(
-      () =>
-        buildModelParts(model({ response: "y", random: onG }), small, {
-          weights: small.x.map((v) => -v),
-        }),
-      DataError,
-      /weights must be positive and finite/,
+    const negative = thrown(() =>
+      buildModelParts("y ~ (1 | g)", small, { weights: small.x.map((v) => -v) }),
     );
-    expectError(
-      () => buildModelParts(model({ response: "y", random: onG }), small, { weights: [1, 2] }),
-      DataError,
-      /weights have 2 values/,
-    );
-    expectError(
-      () => buildModelParts(model({ response: "y", random: onG }), { ...small, x: [1, 2] }),
-      DataError,
-      /unequal lengths/,
-    );
+    expect(negative.message).toMatch(/weights must be positive and finite/);
+    const short = thrown(() => buildModelParts("y ~ (1 | g)", small, { weights: [1, 2] }));
+    expect(short.message).toMatch(/weights have 2 values/);
+    const unequal = thrown(() => buildModelParts("y ~ (1 | g)", { ...small, x: [1, 2] }));
+    expect(unequal).toBeInstanceOf(DataError);
+    expect(unequal.message).toMatch(/unequal lengths/);
   });
 });
 
 describe("coefficient names", () => {
   it("converts between lme4's and MixedModels.jl's style through the schema", () => {
-    const parts = buildModelParts(
-      model({ response: "y", fixed: [term("f"), term("x"), term("f", "x")], random: onG }),
-      small,
-    );
+    const parts = buildModelParts("y ~ f * x + (1 | g)", small);
     expect(coefficientNames(parts)).toEqual(["(Intercept)", "fb", "fc", "x", "fb:x", "fc:x"]);
     expect(coefficientNames(parts, "mixedmodels")).toEqual([
       "(Intercept)",

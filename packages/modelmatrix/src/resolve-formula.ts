@@ -1,10 +1,13 @@
-import { ModelError } from "@mixedmodels/core";
-import type { ParsedFormula } from "@mixedmodels/formula";
+import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
+import { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";
 
-/** A parsed formula as is; formula text through the formula package's parser. */
+/**
+ * A parsed formula as is; formula text through `parseFormula`, which also accepts every
+ * elementwise function this package can evaluate (`log1p`, `floor`, ...).
+ *
+ * @throws FormulaSyntaxError (from @mixedmodels/formula) for text that does not parse
+ */
 export function resolveFormula(formula: string | ParsedFormula): ParsedFormula {
   if (typeof formula !== "string") return formula;
-  throw new ModelError(
-    "formula text needs parseFormula from @mixedmodels/formula, which is not available yet; pass a ParsedFormula",
-  );
+  return parseFormula(formula, { functions: elementwiseFunctionNames });
 }

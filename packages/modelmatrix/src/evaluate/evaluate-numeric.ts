@@ -23,6 +23,9 @@ const elementwise: Readonly<Record<string, UnaryMath>> = {
   I: (value) => value,
 };
 
+/** Names of the elementwise functions the evaluator knows, beyond the formula parser's own. */
+export const elementwiseFunctionNames: readonly string[] = Object.keys(elementwise);
+
 /**
  * Evaluates a numeric expression on the used rows: columns, numbers, `+ - * / ^`, unary minus,
  * elementwise functions (`log`, `log10`, `log2`, `log1p`, `exp`, `expm1`, `sqrt`, `abs`, `I`,
