@@ -6,11 +6,11 @@ import { LinearMixedModel } from "../src/linear-mixed-model";
 // Each run is a fit, so fewer runs than the kernel properties.
 const settings = { seed: 42, numRuns: 20 } as const;
 
-interface Generated {
+type Generated = {
   y: number[];
   x: number[];
   g: string[];
-}
+};
 
 /** mulberry32 */
 function createRandom(seed: number): () => number {
@@ -96,7 +96,9 @@ describe("model invariances on generated data", () => {
         });
         // The ML deviance shifts by exactly 2n·log c.
         const n = data.y.length;
-        expect(close(scaled.objective, base.objective + 2 * n * Math.log(c), 1e-9, 1e-9)).toBe(true);
+        expect(close(scaled.objective, base.objective + 2 * n * Math.log(c), 1e-9, 1e-9)).toBe(
+          true,
+        );
       }),
       settings,
     );

@@ -1,0 +1,266 @@
+import { ModelError } from "@mixedmodels/core";
+import { dyestuff2, penicillin, sleepstudy } from "@mixedmodels/datasets";
+import { bobyqa } from "@mixedmodels/optim";
+import { describe, expect, it } from "vitest";
+import { LinearMixedModel } from "../src/linear-mixed-model";
+import { expectWithin } from "./helpers/compare";
+
+/** Dense [ZΛ X] (n×(q+p)) for a fitted model. */
+function denseDesign(model: LinearMixedModel): {
+  w: Float64Array;
+  n: number;
+  q: number;
+  p: number;
+} {
+  const { n, X, reterms } = model.parts;
+  const q = reterms.reduce((sum, term) => sum + term.levels.length * term.s, 0);
+  const p = X.p;
+  const w = new Float64Array(n * (q + p));
+  const theta = model.theta;
+  let thetaIndex = 0;
+  let offset = 0;
+  for (const term of reterms) {
+    const s = term.s;
+    const lambda = new Float64Array(s * s);
+    for (let i = 0; i < term.thetaRows.length; i++) {
+      lambda[term.thetaRows[i] + term.thetaCols[i] * s] = theta[thetaIndex++];
+    }
+    for (let t = 0; t < n; t++) {
+      for (let c = 0; c < s; c++) {
+        let sum = 0;
+        for (let r = c; r < s; r++) sum += term.z[t * s + r] * lambda[r + c * s];
+        w[t + (offset + term.refs[t] * s + c) * n] = sum;
+      }
+    }
+    offset += term.levels.length * s;
+  }
+  w.set(X.data.subarray(0, n * p), n * q);
+  return { w, n, q, p };
+}
+
+/** Inverse of a small SPD matrix by Gauss–Jordan (test reference only). */
+function inverse(a: Float64Array, m: number): Float64Array {
+  const work = Float64Array.from(a);
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) out[i + i * m] = 1;
+  for (let col = 0; col < m; col++) {
+    const pivot = work[col + col * m];
+    for (let j = 0; j < m; j++) {
+      work[col + j * m] /= pivot;
+      out[col + j * m] /= pivot;
+    }
+    for (let row = 0; row < m; row++) {
+      if (row === col) continue;
+      const factor = work[row + col * m];
+      if (factor === 0) continue;
+      for (let j = 0; j < m; j++) {
+        work[row + j * m] -= factor * work[col + j * m];
+        out[row + j * m] -= factor * out[col + j * m];
+      }
+    }
+  }
+  return out;
+}
+
+/** WᵀW + diag(1 on the first q) and its inverse. */
+function penalizedInverse(design: ReturnType<typeof denseDesign>): Float64Array {
+  const { w, n, q, p } = design;
+  const m = q + p;
+  const gram = new Float64Array(m * m);
+  for (let c = 0; c < m; c++) {
+    for (let r = 0; r < m; r++) {
+      let sum = r === c && r < q ? 1 : 0;
+      for (let t = 0; t < n; t++) sum += w[t + r * n] * w[t + c * n];
+      gram[r + c * m] = sum;
+    }
+  }
+  return inverse(gram, m);
+}
+
+const cases: [string, () => LinearMixedModel][] = [
+  [
+    "sleepstudy (1 + Days | Subject)",
+    () =>
+      LinearMixedModel.fromFormula("Reaction ~ 1 + Days + (1 + Days | Subject)", sleepstudy).fit({
+        optimizer: bobyqa(),
+      }),
+  ],
+  [
+    "penicillin, crossed (filled-in block)",
+    () =>
+      LinearMixedModel.fromFormula("diameter ~ 1 + (1 | plate) + (1 | sample)", penicillin).fit({
+        optimizer: bobyqa(),
+      }),
+  ],
+];
+
+describe.each(cases)("accessors agree with dense computations: %s", (_, build) => {
+  const model = build();
+
+  it("leverage is the diagonal of the hat matrix and sums to within [p, p + q]", () => {
+    const design = denseDesign(model);
+    const { w, n, q, p } = design;
+    const m = q + p;
+    const inv = penalizedInverse(design);
+    const leverage = model.leverage();
+    let total = 0;
+    for (let t = 0; t < n; t++) {
+      let h = 0;
+      for (let a = 0; a < m; a++) {
+        for (let b = 0; b < m; b++) h += w[t + a * n] * inv[a + b * m] * w[t + b * n];
+      }
+      expectWithin(leverage[t], h, 1e-8, 1e-12, `leverage ${t}`);
+      total += leverage[t];
+    }
+    expect(total).toBeGreaterThanOrEqual(p);
+    expect(total).toBeLessThanOrEqual(p + q);
+  });
+
+  it("condVar is σ²Λ(ΛᵀZᵀZΛ + I)⁻¹Λᵀ per level", () => {
+    const { w, n, q } = denseDesign(model);
+    // Only the random-effects part: inverse of (ΛᵀZᵀZΛ + I).
+    const zz = new Float64Array(q * q);
+    for (let c = 0; c < q; c++) {
+      for (let r = 0; r < q; r++) {
+        let sum = r === c ? 1 : 0;
+        for (let t = 0; t < n; t++) sum += w[t + r * n] * w[t + c * n];
+        zz[r + c * q] = sum;
+      }
+    }
+    const inv = inverse(zz, q);
+    const sigma2 = model.sigma ** 2;
+    const theta = model.theta;
+    let thetaIndex = 0;
+    let offset = 0;
+    model.condVar().forEach((table, j) => {
+      const term = model.parts.reterms[j];
+      const s = term.s;
+      const lambda = new Float64Array(s * s);
+      for (let i = 0; i < term.thetaRows.length; i++) {
+        lambda[term.thetaRows[i] + term.thetaCols[i] * s] = theta[thetaIndex++];
+      }
+      for (let level = 0; level < table.levels.length; level++) {
+        for (let c = 0; c < s; c++) {
+          for (let r = 0; r < s; r++) {
+            let sum = 0;
+            for (let a = 0; a < s; a++) {
+              for (let b = 0; b < s; b++) {
+                const ia = offset + level * s + a;
+                const ib = offset + level * s + b;
+                sum += lambda[r + a * s] * inv[ia + ib * q] * lambda[c + b * s];
+              }
+            }
+            expectWithin(
+              table.values[level * s * s + r + c * s],
+              sigma2 * sum,
+              1e-8,
+              1e-10,
+              "condVar",
+            );
+          }
+        }
+      }
+      offset += table.levels.length * s;
+    });
+  });
+
+  it("fitted + residuals = y, and vcov's diagonal gives the standard errors", () => {
+    const fitted = model.fitted();
+    const residuals = model.residuals();
+    model.parts.y.forEach((y, t) => {
+      expectWithin(fitted[t] + residuals[t], y, 1e-12, 1e-9, "y");
+    });
+    const m = model.coefnames().length;
+    const vcov = model.vcov();
+    model.stderror().forEach((se, i) => {
+      expectWithin(Math.sqrt(vcov[i + i * m]), se, 1e-12, 0, "SE");
+    });
+    const rows = model.coeftable();
+    expect(rows.map((row) => row.name)).toEqual(model.coefnames());
+    for (const row of rows) {
+      expectWithin(row.z, row.estimate / row.stderror, 1e-12, 0, "z");
+      expect(row.p).toBeGreaterThanOrEqual(0);
+      expect(row.p).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("edge cases", () => {
+  it("dyestuff2 hits the boundary: θ exactly 0, flagged singular with a warning", () => {
+    const model = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2).fit({
+      optimizer: bobyqa(),
+    });
+    expect(model.theta[0]).toBe(0);
+    expect(model.isSingular()).toBe(true);
+    expect(model.warnings.map((w) => w.code)).toContain("singular");
+    expect(model.varCorr().groups[0].sd[0]).toBe(0);
+    expectWithin(model.objective, 162.873036653826, 1e-9, 0, "objective");
+  });
+
+  it("a rank-deficient X gives -0 and NaN for the aliased coefficient and a warning", () => {
+    const data = {
+      y: [1, 3, 2, 5, 4, 6, 8, 7, 9, 12, 10, 11],
+      x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      x2: [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24],
+      g: ["a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"],
+    };
+    const model = LinearMixedModel.fromFormula("y ~ 1 + x + x2 + (1 | g)", data).fit({
+      optimizer: bobyqa(),
+    });
+    expect(model.coefnames()).toEqual(["(Intercept)", "x", "x2"]);
+    // Which of x and x2 is dropped is the rank check's choice; exactly one is.
+    expect(model.parts.X.aliased.length).toBe(1);
+    const dropped = model.coefnames().indexOf(model.parts.X.aliased[0]);
+    expect(dropped).toBeGreaterThan(0);
+    expect(Object.is(model.coef()[dropped], -0)).toBe(true);
+    expect(model.stderror()[dropped]).toBeNaN();
+    expect(model.fixef().length).toBe(2);
+    expect(model.warnings.map((w) => w.code)).toContain("rank-deficient");
+    expect(model.summary().fixef.aliased).toEqual([0, 1, 2].map((i) => i === dropped));
+    // The fitted values do not depend on which column was kept.
+    const slope = model.coef()[3 - dropped];
+    const perUnitX = dropped === 2 ? slope : 2 * slope;
+    const fullRank = LinearMixedModel.fromFormula("y ~ 1 + x + (1 | g)", data).fit({
+      optimizer: bobyqa(),
+    });
+    expectWithin(perUnitX, fullRank.coef()[1], 1e-6, 1e-9, "slope per unit of x");
+    expectWithin(model.objective, fullRank.objective, 1e-10, 0, "objective");
+  });
+
+  it("sleepstudy's zerocorr, || and split forms give the same fit", () => {
+    const forms = [
+      "Reaction ~ 1 + Days + (1 | Subject) + (0 + Days | Subject)",
+      "Reaction ~ 1 + Days + (1 + Days || Subject)",
+      "Reaction ~ 1 + Days + zerocorr(1 + Days | Subject)",
+    ];
+    const fits = forms.map((f) =>
+      LinearMixedModel.fromFormula(f, sleepstudy).fit({ optimizer: bobyqa() }),
+    );
+    for (const model of fits) {
+      expectWithin(model.objective, 1752.00325513988, 1e-9, 0, model.parts.formula.text);
+      expect(model.theta.length).toBe(2);
+    }
+    // lme4 shows the split form as two groups.
+    expect(fits[0].varCorr().groups.map((g) => g.group)).toEqual(["Subject", "Subject.1"]);
+  });
+
+  it("rejects a constant response and a second fit, and errors on a θ of the wrong length", () => {
+    const data = { y: [1, 1, 1, 1, 1, 1], g: ["a", "a", "b", "b", "c", "c"] };
+    expect(() =>
+      LinearMixedModel.fromFormula("y ~ 1 + (1 | g)", data).fit({ optimizer: bobyqa() }),
+    ).toThrow();
+    const model = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2);
+    expect(() => model.objectiveAt([1, 2])).toThrow(ModelError);
+    expect(() => model.summary()).toThrow(ModelError);
+  });
+
+  it("records the optimizer's status as a warning when it stops early", () => {
+    const model = LinearMixedModel.fromFormula(
+      "Reaction ~ 1 + Days + (1 + Days | Subject)",
+      sleepstudy,
+    ).fit({ optimizer: bobyqa(), maxEvaluations: 8 });
+    expect(model.optsum?.converged).toBe(false);
+    expect(model.warnings.map((w) => w.code)).toContain("max-evaluations");
+    expect(model.fitLog.length).toBeLessThanOrEqual(9);
+  });
+});
