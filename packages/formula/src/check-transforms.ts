@@ -104,7 +104,8 @@ function checkCallArguments(call: CallExpr, settings: ParseSettings): void {
       settings,
     );
     checkArithmetic(call.args[0], where, settings);
-    const degree = unwrapParentheses(call.args[1]);
+    // A bare number: the model-matrix builder reads the degree from the call node as written.
+    const degree = call.args[1];
     if (degree.kind !== "number" || !Number.isInteger(degree.value) || degree.value < 1) {
       throw new FormulaSyntaxError(
         "the degree of poly(x, k) must be a whole number k ≥ 1",
@@ -124,8 +125,17 @@ function checkCallArguments(call: CallExpr, settings: ParseSettings): void {
         call.name.length,
       );
     }
+  } else if (call.name === "log" && call.args.length === 2) {
+    // R's log(x, base); the base is arithmetic too.
   } else {
-    expectArity(call, 1, `${where} takes exactly one argument`, settings);
+    expectArity(
+      call,
+      call.name === "log" && call.args.length > 2 ? 2 : 1,
+      call.name === "log"
+        ? "log() takes one or two arguments (x, base)"
+        : `${where} takes exactly one argument`,
+      settings,
+    );
   }
   for (const argument of call.args) checkArithmetic(argument, where, settings);
 }

@@ -2,8 +2,8 @@
  * Functions a formula may call. Anything else is a `FormulaSyntaxError` naming the function,
  * unless it is listed in `ParseFormulaOptions.functions`.
  *
- * - elementwise, one argument, may nest inside arithmetic: `log` (natural), `log10`, `log2`,
- *   `exp`, `sqrt`, `abs`;
+ * - elementwise, one argument, may nest inside arithmetic: `log` (natural; R's `log(x, base)`
+ *   too), `log10`, `log2`, `exp`, `sqrt`, `abs`;
  * - `I(expr)`: arithmetic on columns (`+ - * / ^`, unary minus, the elementwise functions);
  * - whole-column transforms, one argument, not nestable: `scale` (centre and divide by the
  *   standard deviation), `center`, `factor` (treat as categorical), `poly(x, k)` (orthogonal

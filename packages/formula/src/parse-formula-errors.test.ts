@@ -147,7 +147,9 @@ describe("parseFormula rejects, pointing at the offending character", () => {
   });
 
   it("misused known functions", () => {
-    rejection("y ~ log(x, 2)", 11, /log\(\) takes exactly one argument; got 2/);
+    rejection("y ~ log(x, 2, 3)", 14, /log\(\) takes one or two arguments \(x, base\); got 3/);
+    rejection("y ~ exp(x, 2)", 11, /exp\(\) takes exactly one argument; got 2/);
+    rejection("y ~ poly(x, (2))", 12, /degree of poly/);
     rejection("y ~ poly(x)", 10, /poly\(x, k\) takes/);
     rejection("y ~ poly(x, 1.5)", 12, /degree of poly/);
     rejection("y ~ log(scale(x))", 8, /scale\(\) cannot be used inside log\(\)/);

@@ -127,6 +127,11 @@ describe("parseFormula: fixed part", () => {
       "sqrt(abs(x))",
       "exp(x / 2)",
     ]);
+    expect(labels("y ~ log(x, 2) + log(x, base)")).toEqual([
+      "(Intercept)",
+      "log(x, 2)",
+      "log(x, base)",
+    ]);
     expect(labels("y ~ log10(x) + log2(x) + log(x):g")).toEqual([
       "(Intercept)",
       "log10(x)",
