@@ -263,4 +263,63 @@ describe("edge cases", () => {
     expect(model.warnings.map((w) => w.code)).toContain("max-evaluations");
     expect(model.fitLog.length).toBeLessThanOrEqual(9);
   });
+
+  it("answers a trial θ where the factorization fails with the initial objective", () => {
+    const model = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2);
+    const seen: number[] = [];
+    const probing = {
+      specificationVersion: "v1" as const,
+      name: "probe",
+      capabilities: { bounds: false, usesGradient: false },
+      minimize(objective: { value(theta: Float64Array): number }, start: Float64Array) {
+        seen.push(objective.value(start), objective.value(Float64Array.of(Number.NaN)));
+        return {
+          theta: start,
+          value: seen[0],
+          evaluations: 2,
+          status: "converged" as const,
+          message: "",
+        };
+      },
+    };
+    model.fit({ optimizer: probing });
+    expect(seen[1]).toBe(seen[0]);
+    expect(model.optsum?.initialObjective).toBe(seen[0]);
+    expect(model.fitLog.map((entry) => entry.objective)).toEqual(seen);
+  });
+
+  it("case weights all equal to c leave β, b and the objective unchanged and scale θ by 1/√c", () => {
+    const data = {
+      Reaction: Array.from(sleepstudyColumn("Reaction")),
+      Days: Array.from(sleepstudyColumn("Days")),
+      Subject: subjectLabels(),
+      w: new Array(180).fill(4),
+    };
+    const formula = "Reaction ~ 1 + Days + (1 | Subject)";
+    const plain = LinearMixedModel.fromFormula(formula, data).fit({ optimizer: bobyqa() });
+    const weighted = LinearMixedModel.fromFormula(formula, data, { weights: "w" }).fit({
+      optimizer: bobyqa(),
+    });
+    expectWithin(weighted.objective, plain.objective, 1e-9, 0, "objective");
+    expectWithin(weighted.theta[0], plain.theta[0] / 2, 1e-4, 0, "θ");
+    plain.fixef().forEach((value, i) => {
+      expectWithin(weighted.fixef()[i], value, 1e-6, 0, "β");
+    });
+    const b = plain.ranef()[0].values;
+    weighted.ranef()[0].values.forEach((value, i) => {
+      expectWithin(value, b[i], 1e-4, 1e-4, "b");
+    });
+  });
 });
+
+function sleepstudyColumn(name: string): Float64Array {
+  const column = sleepstudy.columns[name];
+  if (column.kind !== "numeric") throw new Error(`${name} is not numeric`);
+  return column.values;
+}
+
+function subjectLabels(): string[] {
+  const column = sleepstudy.columns.Subject;
+  if (column.kind !== "categorical") throw new Error("Subject is not categorical");
+  return Array.from(column.codes, (code) => column.levels[code]);
+}
