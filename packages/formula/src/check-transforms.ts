@@ -178,13 +178,21 @@ export function unknownFunction(call: CallExpr, settings: ParseSettings): Formul
   );
 }
 
-/** Offset of a binary node's operator, found between its operands in the text. */
+/** Offset of a binary node's operator: the first character after the left operand that is
+ * neither whitespace nor part of a `#` comment. */
 export function operatorOffset(expr: Extract<Expr, { kind: "binary" }>, text: string): number {
-  const found = text.indexOf(expr.op === "^" ? "^" : expr.op, expr.left.span.end);
-  if (found >= 0 && found < expr.right.span.start) return found;
-  // `**` is read as `^`.
-  const power = text.indexOf("**", expr.left.span.end);
-  return power >= 0 && power < expr.right.span.start ? power : expr.left.span.end;
+  let i = expr.left.span.end;
+  while (i < expr.right.span.start) {
+    const c = text[i];
+    if (c === "#") {
+      while (i < expr.right.span.start && text[i] !== "\n") i++;
+    } else if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      i++;
+    } else {
+      return i;
+    }
+  }
+  return expr.left.span.end;
 }
 
 function elementwiseList(): string {

@@ -3,7 +3,8 @@ const SYNTACTIC_NAME = /^(?:\p{L}|\.(?!\p{Nd}))[\p{L}\p{N}._]*$/u;
 
 /** Whether `name` can be written bare in a formula (otherwise it needs backticks). */
 export function isSyntacticName(name: string): boolean {
-  return SYNTACTIC_NAME.test(name);
+  // A bare `.` means "all other columns" in R, so a column named "." needs backticks.
+  return name !== "." && SYNTACTIC_NAME.test(name);
 }
 
 /**

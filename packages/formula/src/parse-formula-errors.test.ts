@@ -114,6 +114,11 @@ describe("parseFormula rejects, pointing at the offending character", () => {
     rejection("y ~ (1 | log(g))", 9, /not the transform log\(g\)/);
     rejection("y ~ (1 | a + b)", 11, /'\+' cannot combine grouping factors/);
     rejection("y ~ (1 | a*b)", 10, /'\*' cannot be used on the grouping side/);
+    rejection(
+      "y ~ (1 | a # comment with * and +\n * b)",
+      35,
+      /'\*' cannot be used on the grouping side/,
+    );
     rejection("y ~ (1 | -g)", 9, /sign cannot be applied to a grouping factor/);
   });
 

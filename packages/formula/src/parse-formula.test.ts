@@ -181,6 +181,9 @@ describe("parseFormula: fixed part", () => {
     expect(formula.responseLabel).toBe("`reaction time`");
     expect(formula.fixed[0].factors[0].variables).toEqual(["day count"]);
     expect(formatFormula(formula)).toBe("`reaction time` ~ 1 + `day count` + (1 | Subject)");
+    const dotted = parseFormula("y ~ `.` + `1st` + x.2 + .z");
+    expect(dotted.fixed.map((t) => t.label)).toEqual(["`.`", "`1st`", "x.2", ".z"]);
+    expect(formatFormula(parseFormula(formatFormula(dotted)))).toBe(formatFormula(dotted));
   });
 });
 
