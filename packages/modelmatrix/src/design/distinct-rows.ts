@@ -1,10 +1,12 @@
 /**
- * The distinct rows of the n×p column-major matrix X, each scaled by √(its multiplicity): an m×p
- * matrix U with UᵀU = XᵀX. A pivoted QR depends on X only through XᵀX (column norms and their
- * downdates), so U gives the same R and pivots as X, at a fraction of the cost when X comes from
- * categorical variables (InstEval's 73 421×28 X has 28 distinct rows).
+ * The distinct rows of the n×p column-major matrix X, each scaled by √(its multiplicity), in
+ * lexicographic order: an m×p matrix U with UᵀU = XᵀX. A pivoted QR depends on X only through
+ * XᵀX (column norms and their downdates), so U gives the same R and pivots as X in exact
+ * arithmetic, at a fraction of the cost when X comes from categorical variables (InstEval's
+ * 73 421×28 X has 28 distinct rows). The canonical order makes the rounding, hence the rank
+ * decision on nearly tied columns, independent of the order of the observations.
  *
- * @returns U (m×p, column-major) and m; X itself (m = n) when fewer than half the rows repeat
+ * @returns U (m×p, column-major, a new array) and m
  */
 export function distinctRowsWeighted(
   x: Float64Array,
@@ -12,15 +14,15 @@ export function distinctRowsWeighted(
   p: number,
 ): { matrix: Float64Array; rows: number } {
   const hashes = rowHashes(x, n, p);
-  const firstOfHash = new Map<number, number[]>();
+  const idsOfHash = new Map<number, number[]>();
   const representative: number[] = [];
   const counts: number[] = [];
   for (let t = 0; t < n; t++) {
-    const candidates = firstOfHash.get(hashes[t]);
+    const candidates = idsOfHash.get(hashes[t]);
     let found = -1;
     if (candidates) {
       for (const id of candidates) {
-        if (sameRow(x, n, p, representative[id], t)) {
+        if (compareRows(x, n, p, representative[id], t) === 0) {
           found = id;
           break;
         }
@@ -34,16 +36,18 @@ export function distinctRowsWeighted(
     representative.push(t);
     counts.push(1);
     if (candidates) candidates.push(id);
-    else firstOfHash.set(hashes[t], [id]);
-    if (representative.length * 2 > n) return { matrix: x, rows: n };
+    else idsOfHash.set(hashes[t], [id]);
   }
   const m = representative.length;
+  const order = Array.from({ length: m }, (_, id) => id).sort((a, b) =>
+    compareRows(x, n, p, representative[a], representative[b]),
+  );
   const matrix = new Float64Array(m * p);
-  for (let id = 0; id < m; id++) {
+  order.forEach((id, row) => {
     const scale = Math.sqrt(counts[id]);
     const t = representative[id];
-    for (let j = 0; j < p; j++) matrix[j * m + id] = x[j * n + t] * scale;
-  }
+    for (let j = 0; j < p; j++) matrix[j * m + row] = x[j * n + t] * scale;
+  });
   return { matrix, rows: m };
 }
 
@@ -62,7 +66,11 @@ function rowHashes(x: Float64Array, n: number, p: number): Int32Array {
   return hashes;
 }
 
-function sameRow(x: Float64Array, n: number, p: number, a: number, b: number): boolean {
-  for (let j = 0; j < p; j++) if (x[j * n + a] !== x[j * n + b]) return false;
-  return true;
+/** Lexicographic comparison of rows a and b (column 0 first). */
+function compareRows(x: Float64Array, n: number, p: number, a: number, b: number): number {
+  for (let j = 0; j < p; j++) {
+    const difference = x[j * n + a] - x[j * n + b];
+    if (difference !== 0) return difference < 0 ? -1 : 1;
+  }
+  return 0;
 }

@@ -14,8 +14,8 @@ export const rankTolerance = 1e-8;
  * it, it is scaled up (its span is unchanged) and the QR redone, so the intercept is always kept
  * and a dependent non-intercept column is dropped instead.
  *
- * The QR runs on the distinct rows of X weighted by √multiplicity (same XᵀX, hence the same R
- * and pivots) when rows repeat a lot, as they do for categorical designs.
+ * The QR runs on the distinct rows of X, sorted and weighted by √multiplicity (same XᵀX, hence
+ * the same R and pivots): fast for categorical designs, and independent of the row order.
  *
  * @returns indices of the kept columns, increasing
  */
