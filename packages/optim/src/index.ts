@@ -1,2 +1,4 @@
 export type { BobyqaSettings } from "./bobyqa";
 export { bobyqa } from "./bobyqa";
+export type { NelderMeadSettings } from "./nelder-mead";
+export { nelderMead } from "./nelder-mead";

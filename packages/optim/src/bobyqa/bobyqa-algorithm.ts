@@ -117,7 +117,8 @@ export function bobyqaAlgorithm(
   set.updateModel(model, residuals);
 
   let evaluationsAtRhoChange = problem.evaluations;
-  let recentErrors = [0, 0, 0];
+  // Model errors |f − Q| of the last three trust-region steps, newest first.
+  const recentErrors = new Float64Array(3);
   let ratio = 0;
   let lastStepLength = 0;
 
@@ -190,7 +191,8 @@ export function bobyqaAlgorithm(
       const fRaw = problem.evaluate(trial);
       const f = surrogateValue(set, npt, fRaw);
       const predicted = outcome.predictedChange;
-      recentErrors = [Math.abs(f - fBest - predicted), recentErrors[0], recentErrors[1]];
+      recentErrors.copyWithin(1, 0, 2);
+      recentErrors[0] = Math.abs(f - fBest - predicted);
       ratio = predicted < 0 ? (fBest - f) / -predicted : -1;
       if (ratio <= 0.1) delta = Math.min(0.5 * delta, outcome.length);
       else if (ratio <= 0.7) delta = Math.max(0.5 * delta, outcome.length);

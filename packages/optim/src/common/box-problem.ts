@@ -16,6 +16,9 @@ export interface InitialStepChoice {
   readonly maxFractionOfWidth: number;
 }
 
+/** The smallest heuristic step, as a fraction of the largest (see the constructor). */
+const minimumHeuristicStepRatio = 0.25;
+
 function validateStep(name: string, step: number): number {
   if (!(step > 0) || !Number.isFinite(step)) {
     throw new ModelError(`${name} must be a positive finite number, got ${step}`);
@@ -122,7 +125,12 @@ export class BoxProblem {
       steps.fill(validateStep("initial step", stepChoice.uniform));
     } else {
       const heuristic = defaultInitialSteps(this.theta, this.fullLower, this.fullUpper);
-      for (let k = 0; k < m; k++) steps[k] = heuristic[free[k]];
+      let largestHeuristic = 0;
+      for (let k = 0; k < m; k++) largestHeuristic = Math.max(largestHeuristic, heuristic[free[k]]);
+      // A start very near a bound would otherwise get a tiny step and a badly scaled problem.
+      for (let k = 0; k < m; k++) {
+        steps[k] = Math.max(heuristic[free[k]], minimumHeuristicStepRatio * largestHeuristic);
+      }
     }
     for (let k = 0; k < m; k++) {
       const width = this.fullUpper[free[k]] - this.fullLower[free[k]];

@@ -1,0 +1,4 @@
+import { describeOptimizerConformance } from "@mixedmodels/testkit";
+import { nelderMead } from "../src/index";
+
+describeOptimizerConformance("nelder-mead", () => nelderMead());
