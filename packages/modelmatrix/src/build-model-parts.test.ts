@@ -193,6 +193,17 @@ describe("R's coding rules for fixed effects", () => {
   });
 });
 
+describe("intercept-only and empty X", () => {
+  it("allows y ~ 1 + (1 | g) and y ~ 0 + (1 | g)", () => {
+    const interceptOnly = buildModelParts("y ~ 1 + (1 | g)", small);
+    expect(interceptOnly.X.names).toEqual(["(Intercept)"]);
+    expect(Array.from(interceptOnly.X.data)).toEqual(small.y.map(() => 1));
+    const empty = buildModelParts("y ~ 0 + (1 | g)", small);
+    expect(empty.X.p).toBe(0);
+    expect(empty.X.data).toHaveLength(0);
+  });
+});
+
 describe("transforms", () => {
   it("evaluates log, I(x^2) and scale per row", () => {
     const parts = buildModelParts("y ~ log(x) + I(x^2) + scale(x) + (1 | g)", small);
