@@ -110,7 +110,8 @@ export function foldSum(
       if (set.intercept !== null) intercept = !set.intercept;
     }
   }
-  if (!enclosing.allowsIntercept && items[0]?.sign === "-" && items.length === 1) {
+  // A leading '-' removes from nothing; at the top level R accepts that, inside an operator it is a slip.
+  if (!enclosing.allowsIntercept && items[0]?.sign === "-") {
     throw new FormulaSyntaxError(
       `'-' removes terms from a sum; here, inside ${enclosing.description}, it removes nothing`,
       context.text,

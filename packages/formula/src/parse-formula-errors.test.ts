@@ -76,6 +76,7 @@ describe("parseFormula rejects, pointing at the offending character", () => {
       /'-' removes terms from a sum; here, inside ':', it removes nothing/,
     );
     rejection("y ~ a:-b", 6, /sign cannot be applied inside ':'/);
+    rejection("y ~ (-a + b):c", 5, /inside ':', it removes nothing/);
   });
 
   it("an empty side of '|' and an empty random-effects term", () => {
