@@ -100,3 +100,20 @@ describe("toDataTable", () => {
     );
   });
 });
+
+describe("toDataTable on caller-built tables", () => {
+  it("rejects columns shorter than nrow and codes outside the levels", () => {
+    const shortColumn = {
+      nrow: 3,
+      names: ["y"],
+      columns: { y: { kind: "numeric" as const, values: new Float64Array(2) } },
+    };
+    expect(() => toDataTable(shortColumn)).toThrowError(
+      /'y' has 2 values but the table has 3 rows/,
+    );
+    const badCode = {
+      g: { kind: "categorical" as const, levels: ["a"], codes: new Int32Array([0, 3]) },
+    };
+    expect(() => toDataTable(badCode)).toThrowError(/code 3 in row 1/);
+  });
+});

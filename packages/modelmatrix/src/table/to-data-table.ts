@@ -40,7 +40,7 @@ export interface TableOptions {
  */
 export function toDataTable(input: TableInput, options: TableOptions = {}): DataTable {
   const base = isDataTable(input)
-    ? input
+    ? validated(input)
     : Array.isArray(input)
       ? fromRows(input as ReadonlyArray<Readonly<Record<string, CellValue>>>)
       : fromColumns(input as Readonly<Record<string, ArrayLike<CellValue> | DataColumn>>);
@@ -102,8 +102,8 @@ function fromColumns(
   let firstName = "";
   for (const name of names) {
     const raw = input[name];
-    const column = isDataColumn(raw) ? raw : columnFromCells(raw);
-    const length = column.kind === "numeric" ? column.values.length : column.codes.length;
+    const column = isDataColumn(raw) ? checkedCodes(name, raw) : columnFromCells(raw);
+    const length = columnLength(column);
     if (nrow < 0) {
       nrow = length;
       firstName = name;
@@ -116,6 +116,44 @@ function fromColumns(
     columns[name] = column;
   }
   return { nrow: Math.max(nrow, 0), names, columns };
+}
+
+function columnLength(column: DataColumn): number {
+  return column.kind === "numeric" ? column.values.length : column.codes.length;
+}
+
+/** A caller-built table: every column has `nrow` entries and valid codes. */
+function validated(table: DataTable): DataTable {
+  for (const name of table.names) {
+    const column = table.columns[name];
+    if (column === undefined) {
+      throw new DataError(`table lists column '${name}' but has no data for it`, { column: name });
+    }
+    checkedCodes(name, column);
+    if (columnLength(column) !== table.nrow) {
+      throw new DataError(
+        `column '${name}' has ${columnLength(column)} values but the table has ${table.nrow} rows`,
+        { column: name },
+      );
+    }
+  }
+  return table;
+}
+
+function checkedCodes(name: string, column: DataColumn): DataColumn {
+  if (column.kind === "categorical") {
+    const count = column.levels.length;
+    for (let i = 0; i < column.codes.length; i++) {
+      const code = column.codes[i];
+      if (code < -1 || code >= count) {
+        throw new DataError(
+          `column '${name}' has code ${code} in row ${i}, outside its ${count} levels (use -1 for missing)`,
+          { column: name, row: i },
+        );
+      }
+    }
+  }
+  return column;
 }
 
 function isDataColumn(value: unknown): value is DataColumn {
