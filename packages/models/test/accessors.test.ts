@@ -1,6 +1,6 @@
 import { ModelError } from "@mixedmodels/core";
 import { dyestuff2, penicillin, sleepstudy } from "@mixedmodels/datasets";
-import { bobyqa } from "@mixedmodels/optim";
+import { bobyqa, nelderMead } from "@mixedmodels/optim";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
 import { expectWithin } from "./helpers/compare";
@@ -262,6 +262,26 @@ describe("edge cases", () => {
     expect(model.optsum?.converged).toBe(false);
     expect(model.warnings.map((w) => w.code)).toContain("max-evaluations");
     expect(model.fitLog.length).toBeLessThanOrEqual(9);
+  });
+
+  it("stops on the abort signal with a warning, and accepts any OptimizerV1", () => {
+    const formula = "Reaction ~ 1 + Days + (1 + Days | Subject)";
+    const controller = new AbortController();
+    const aborted = LinearMixedModel.fromFormula(formula, sleepstudy).fit({
+      optimizer: bobyqa(),
+      signal: controller.signal,
+      progress: (evaluation) => {
+        if (evaluation === 5) controller.abort();
+      },
+    });
+    expect(aborted.optsum?.status).toBe("aborted");
+    expect(aborted.warnings.map((w) => w.code)).toContain("aborted");
+    expect(aborted.objective).toBe(Math.min(...aborted.fitLog.map((entry) => entry.objective)));
+    const simplex = LinearMixedModel.fromFormula(formula, sleepstudy).fit({
+      optimizer: nelderMead(),
+    });
+    expect(simplex.optsum?.optimizer).toBe("nelder-mead");
+    expectWithin(simplex.objective, 1751.9393444632, 1e-8, 0, "Nelder–Mead optimum");
   });
 
   it("answers a trial θ where the factorization fails with the initial objective", () => {
