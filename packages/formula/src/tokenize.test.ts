@@ -50,11 +50,7 @@ describe("tokenize", () => {
     ]);
     const quoted = tokenize("`my col` # note\n+ z");
     expect(quoted[0]).toMatchObject({ kind: "name", text: "my col", start: 0, end: 8 });
-    expect(quoted[1]).toMatchObject({ kind: "operator", operator: "+", spaced: true });
-  });
-
-  it("marks whether whitespace precedes a token", () => {
-    expect(tokenize("f (x)").map((t) => t.spaced)).toEqual([false, true, false, false, false]);
+    expect(quoted[1]).toMatchObject({ kind: "operator", operator: "+", start: 16 });
   });
 
   it("rejects characters that cannot start a token", () => {

@@ -13,8 +13,6 @@ export interface Token {
   readonly value?: number;
   readonly start: number;
   readonly end: number;
-  /** Whether whitespace separates this token from the previous one. */
-  readonly spaced: boolean;
 }
 
 const NAME_START = /[\p{L}.]/u;
@@ -41,21 +39,17 @@ const SINGLE_CHAR_OPERATORS: Record<string, BinaryOperator> = {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  let spaced = false;
   const push = (kind: TokenKind, start: number, end: number, extra: Partial<Token> = {}) => {
-    tokens.push({ kind, text: text.slice(start, end), start, end, spaced, ...extra });
-    spaced = false;
+    tokens.push({ kind, text: text.slice(start, end), start, end, ...extra });
   };
   while (i < text.length) {
     const c = text[i];
     if (c === " " || c === "\t" || c === "\n" || c === "\r") {
-      spaced = true;
       i++;
       continue;
     }
     if (c === "#") {
       while (i < text.length && text[i] !== "\n") i++;
-      spaced = true;
       continue;
     }
     if (DIGIT.test(c) || (c === "." && DIGIT.test(text[i + 1] ?? ""))) {
@@ -94,9 +88,7 @@ export function tokenize(text: string): Token[] {
         text: text.slice(i + 1, close),
         start: i,
         end: close + 1,
-        spaced,
       });
-      spaced = false;
       i = close + 1;
       continue;
     }
@@ -138,7 +130,7 @@ export function tokenize(text: string): Token[] {
     }
     throw new FormulaSyntaxError(unexpectedCharacterReason(c), text, i);
   }
-  tokens.push({ kind: "end", text: "", start: text.length, end: text.length, spaced });
+  tokens.push({ kind: "end", text: "", start: text.length, end: text.length });
   return tokens;
 }
 
