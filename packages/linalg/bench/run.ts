@@ -1,9 +1,14 @@
 /**
  * Kernel benchmarks: `npx tsx bench/run.ts` from packages/linalg. Prints one line per kernel and
- * size. Optional arguments restrict the sizes, e.g. `npx tsx bench/run.ts 1128`.
+ * size, then sparse vs dense Cholesky of an InstEval-like block. Arguments restrict the dense
+ * sizes (e.g. `npx tsx bench/run.ts 1128`); `sparse` runs only the sparse comparison.
  */
 import { benchDenseKernels } from "./dense-kernels";
+import { benchSparseCholesky } from "./sparse-cholesky";
 
-const requested = process.argv.slice(2).map(Number).filter(Number.isFinite);
-const sizes = requested.length > 0 ? requested : [100, 500, 1128, 2000];
+const args = process.argv.slice(2);
+const requested = args.map(Number).filter(Number.isFinite);
+const onlySparse = args.includes("sparse");
+const sizes = requested.length > 0 ? requested : onlySparse ? [] : [100, 500, 1128, 2000];
 for (const n of sizes) benchDenseKernels(n);
+if (requested.length === 0 || onlySparse) benchSparseCholesky();

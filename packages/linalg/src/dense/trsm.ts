@@ -44,7 +44,9 @@ function solveRecursive(
 ): void {
   const order = side === "left" ? m : n;
   if (order <= leafOrder) {
-    referenceTrsm(side, transA, m, n, 1, a, offsetA, lda, b, offsetB, ldb);
+    if (side === "right" && transA)
+      solveRightTransposedLeaf(m, n, a, offsetA, lda, b, offsetB, ldb);
+    else referenceTrsm(side, transA, m, n, 1, a, offsetA, lda, b, offsetB, ldb);
     return;
   }
   // A = [A11 0; A21 A22] with A11 first×first.
@@ -74,6 +76,49 @@ function solveRecursive(
     solveRecursive(side, transA, m, first, a, offsetA, lda, b, offsetB, ldb);
     gemm(false, true, m, second, first, -1, b, offsetB, ldb, a, a21, lda, 1, b, b2, ldb);
     solveRecursive(side, transA, m, second, a, a22, lda, b, b2, ldb);
+  }
+}
+
+/**
+ * B ← B·A⁻ᵀ for a small lower-triangular n×n A (the case inside Cholesky), four rows at a time:
+ * each row of X solves x·Aᵀ = b by forward substitution with its running sums in locals, so the
+ * inner loop loads four solved entries and one of A per four multiply–adds and stores nothing.
+ */
+function solveRightTransposedLeaf(
+  m: number,
+  n: number,
+  a: Float64Array,
+  offsetA: number,
+  lda: number,
+  b: Float64Array,
+  offsetB: number,
+  ldb: number,
+): void {
+  const fullRows = m - (m % 4);
+  for (let i = 0; i < fullRows; i += 4) {
+    for (let j = 0; j < n; j++) {
+      const colJ = offsetB + i + j * ldb;
+      let s0 = b[colJ];
+      let s1 = b[colJ + 1];
+      let s2 = b[colJ + 2];
+      let s3 = b[colJ + 3];
+      for (let l = 0; l < j; l++) {
+        const ajl = a[offsetA + j + l * lda];
+        const colL = offsetB + i + l * ldb;
+        s0 -= b[colL] * ajl;
+        s1 -= b[colL + 1] * ajl;
+        s2 -= b[colL + 2] * ajl;
+        s3 -= b[colL + 3] * ajl;
+      }
+      const inverse = 1 / a[offsetA + j + j * lda];
+      b[colJ] = s0 * inverse;
+      b[colJ + 1] = s1 * inverse;
+      b[colJ + 2] = s2 * inverse;
+      b[colJ + 3] = s3 * inverse;
+    }
+  }
+  if (fullRows < m) {
+    referenceTrsm("right", true, m - fullRows, n, 1, a, offsetA, lda, b, offsetB + fullRows, ldb);
   }
 }
 

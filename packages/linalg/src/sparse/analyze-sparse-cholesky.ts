@@ -34,20 +34,12 @@ export interface SparseCholeskySymbolic {
   readonly supernodeRows: Int32Array;
   /** Offset of each supernode's block in the factor values; length supernodeCount + 1. */
   readonly supernodeValuePtr: Int32Array;
-  /** Supernode receiving each supernode's update matrix, or −1. */
-  readonly supernodeParent: Int32Array;
-  readonly childPtr: Int32Array;
-  readonly children: Int32Array;
-  /** For supernode c: rows of its update matrix as positions in its parent's rows. */
-  readonly updateMapPtr: Int32Array;
-  readonly updateMap: Int32Array;
-  /** Entries of A grouped by supernode: value index in A and position in the frontal matrix. */
-  readonly entryPtr: Int32Array;
-  readonly entrySource: Int32Array;
+  /** Supernode of each (permuted) column. */
+  readonly supernodeOf: Int32Array;
+  /** For each stored entry of A (in the given order): its position in the factor values. */
   readonly entryTarget: Int32Array;
-  /** Workspace sizes (entries) for the frontal matrix and the update-matrix stack. */
-  readonly frontEntries: number;
-  readonly stackEntries: number;
+  /** Size (entries) of the scratch for the largest supernode update matrix. */
+  readonly updateEntries: number;
 }
 
 /** How to order the pivots. */
@@ -59,9 +51,8 @@ export interface SparseCholeskyOptions {
 /**
  * Symbolic analysis of the symmetric n×n matrix whose lower triangle (diagonal included) has the
  * CSC pattern colPtr/rowIdx: fill-reducing ordering (exact minimum degree by default), then a
- * postorder of the elimination tree, column counts, relaxed supernodes, row structures and all
- * index maps the numeric factorization needs, so {@link factorSparseCholesky} only does
- * arithmetic. Values given later must follow this same pattern entry for entry.
+ * postorder of the elimination tree, column counts, relaxed supernodes, row structures and the
+ * map from A's entries into the factor, so {@link factorSparseCholesky} only does arithmetic. Values given later must follow this same pattern entry for entry.
  * Throws DimensionMismatchError / DataError on a malformed pattern or permutation.
  */
 export function analyzeSparseCholesky(
@@ -109,38 +100,18 @@ export function analyzeSparseCholesky(
     supernodeOf,
   );
 
-  const supernodeParent = new Int32Array(supernodeCount).fill(-1);
   const supernodeValuePtr = new Int32Array(supernodeCount + 1);
-  let frontEntries = 0;
+  let updateEntries = 0;
   for (let s = 0; s < supernodeCount; s++) {
     const columns = supernodeStart[s + 1] - supernodeStart[s];
     const height = rowPtr[s + 1] - rowPtr[s];
-    if (height > columns) supernodeParent[s] = supernodeOf[rows[rowPtr[s] + columns]];
     const entries = supernodeValuePtr[s] + height * columns;
     if (entries > 2 ** 31 - 1)
       throw new DataError(`sparse Cholesky factor too large (${entries} entries)`);
     supernodeValuePtr[s + 1] = entries;
-    frontEntries = Math.max(frontEntries, height * height);
+    updateEntries = Math.max(updateEntries, (height - columns) ** 2);
   }
-  const { childPtr, children } = childLists(supernodeParent);
-  const position = new Int32Array(n);
-  const updateMapPtr = new Int32Array(supernodeCount + 1);
-  for (let s = 0; s < supernodeCount; s++) {
-    const columns = supernodeStart[s + 1] - supernodeStart[s];
-    updateMapPtr[s + 1] = updateMapPtr[s] + (rowPtr[s + 1] - rowPtr[s] - columns);
-  }
-  const updateMap = new Int32Array(updateMapPtr[supernodeCount]);
-  for (let p = 0; p < supernodeCount; p++) {
-    for (let r = rowPtr[p]; r < rowPtr[p + 1]; r++) position[rows[r]] = r - rowPtr[p];
-    for (let t = childPtr[p]; t < childPtr[p + 1]; t++) {
-      const c = children[t];
-      const columns = supernodeStart[c + 1] - supernodeStart[c];
-      for (let q = updateMapPtr[c]; q < updateMapPtr[c + 1]; q++) {
-        updateMap[q] = position[rows[rowPtr[c] + columns + q - updateMapPtr[c]]];
-      }
-    }
-  }
-  const entries = assemblyMap(
+  const entryTarget = assemblyMap(
     n,
     colPtr,
     rowIdx,
@@ -149,9 +120,8 @@ export function analyzeSparseCholesky(
     supernodeStart,
     rowPtr,
     rows,
-    position,
+    supernodeValuePtr,
   );
-  const stackEntries = peakStack(supernodeStart, rowPtr, childPtr, children, supernodeParent);
   return {
     n,
     permutation,
@@ -166,16 +136,9 @@ export function analyzeSparseCholesky(
     supernodeRowPtr: rowPtr,
     supernodeRows: rows,
     supernodeValuePtr,
-    supernodeParent,
-    childPtr,
-    children,
-    updateMapPtr,
-    updateMap,
-    entryPtr: entries.entryPtr,
-    entrySource: entries.entrySource,
-    entryTarget: entries.entryTarget,
-    frontEntries,
-    stackEntries,
+    supernodeOf,
+    entryTarget,
+    updateEntries,
   };
 }
 
@@ -246,18 +209,7 @@ function supernodeRowStructure(
   return { rowPtr, rows };
 }
 
-function childLists(parent: Int32Array): { childPtr: Int32Array; children: Int32Array } {
-  const count = parent.length;
-  const childPtr = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) if (parent[s] >= 0) childPtr[parent[s] + 1]++;
-  for (let s = 0; s < count; s++) childPtr[s + 1] += childPtr[s];
-  const next = childPtr.slice(0, count);
-  const children = new Int32Array(childPtr[count]);
-  for (let s = 0; s < count; s++) if (parent[s] >= 0) children[next[parent[s]]++] = s;
-  return { childPtr, children };
-}
-
-/** Where each stored entry of A goes: grouped by supernode, as an offset in its frontal matrix. */
+/** Where each stored entry (i, j) of A goes in the supernodal factor values. */
 function assemblyMap(
   n: number,
   colPtr: Int32Array,
@@ -267,60 +219,29 @@ function assemblyMap(
   supernodeStart: Int32Array,
   rowPtr: Int32Array,
   rows: Int32Array,
-  position: Int32Array,
-): { entryPtr: Int32Array; entrySource: Int32Array; entryTarget: Int32Array } {
+  valuePtr: Int32Array,
+): Int32Array {
   const count = supernodeStart.length - 1;
-  const total = colPtr[n];
-  const entryPtr = new Int32Array(count + 1);
+  // Row positions inside each supernode, for the entries of A that land in it.
+  const entryTarget = new Int32Array(colPtr[n]);
+  const bySupernode: number[][] = Array.from({ length: count }, () => []);
   for (let j = 0; j < n; j++) {
     for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
-      entryPtr[supernodeOf[Math.min(inverse[rowIdx[p]], inverse[j])] + 1]++;
+      bySupernode[supernodeOf[Math.min(inverse[rowIdx[p]], inverse[j])]].push(p, j);
     }
   }
-  for (let s = 0; s < count; s++) entryPtr[s + 1] += entryPtr[s];
-  const next = entryPtr.slice(0, count);
-  const entrySource = new Int32Array(total);
-  for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
-      entrySource[next[supernodeOf[Math.min(inverse[rowIdx[p]], inverse[j])]]++] = p;
-    }
-  }
-  const columnOf = new Int32Array(total);
-  for (let j = 0; j < n; j++) columnOf.fill(j, colPtr[j], colPtr[j + 1]);
-  const entryTarget = new Int32Array(total);
+  const position = new Int32Array(n);
   for (let s = 0; s < count; s++) {
     const height = rowPtr[s + 1] - rowPtr[s];
     for (let r = rowPtr[s]; r < rowPtr[s + 1]; r++) position[rows[r]] = r - rowPtr[s];
-    for (let t = entryPtr[s]; t < entryPtr[s + 1]; t++) {
-      const p = entrySource[t];
+    const list = bySupernode[s];
+    for (let t = 0; t < list.length; t += 2) {
+      const p = list[t];
       const a = inverse[rowIdx[p]];
-      const b = inverse[columnOf[p]];
+      const b = inverse[list[t + 1]];
       const column = Math.min(a, b) - supernodeStart[s];
-      entryTarget[t] = position[Math.max(a, b)] + column * height;
+      entryTarget[p] = valuePtr[s] + position[Math.max(a, b)] + column * height;
     }
   }
-  return { entryPtr, entrySource, entryTarget };
-}
-
-/** Largest total size of update matrices waiting on the stack during the factorization. */
-function peakStack(
-  supernodeStart: Int32Array,
-  rowPtr: Int32Array,
-  childPtr: Int32Array,
-  children: Int32Array,
-  supernodeParent: Int32Array,
-): number {
-  const count = supernodeStart.length - 1;
-  const updateSize = (s: number) => {
-    const u = rowPtr[s + 1] - rowPtr[s] - (supernodeStart[s + 1] - supernodeStart[s]);
-    return supernodeParent[s] >= 0 ? u * u : 0;
-  };
-  let top = 0;
-  let peak = 0;
-  for (let s = 0; s < count; s++) {
-    for (let t = childPtr[s]; t < childPtr[s + 1]; t++) top -= updateSize(children[t]);
-    top += updateSize(s);
-    peak = Math.max(peak, top);
-  }
-  return peak;
+  return entryTarget;
 }

@@ -1,7 +1,7 @@
 /**
  * Supernode partition of a postordered elimination tree: fundamental supernodes (chains j → j+1
  * where j is the only child and the column counts drop by one), then relaxed amalgamation in the
- * spirit of CHOLMOD: a supernode is absorbed into its parent when it sits directly before it and
+ * spirit of CHOLMOD (with tighter limits, see worthMerging): a supernode is absorbed into its parent when it sits directly before it and
  * the explicit zeros this adds stay within limits that loosen for small supernodes. Bigger
  * supernodes mean fewer, larger dense kernel calls. Returns supernodeStart (length count + 1).
  */
@@ -58,10 +58,14 @@ export function relaxedSupernodes(
   return Int32Array.from(starts.reverse());
 }
 
-/** CHOLMOD's default relaxation: always up to 4 columns, then 80%, 10%, 5% explicit zeros. */
+/**
+ * Relaxation tuned for this package's kernels (CHOLMOD allows far more padding): a narrow
+ * supernode with many rows below makes a large update matrix, and padding it with zeros costs
+ * multiply–adds on every entry of that update, so only single columns merge unconditionally.
+ */
 function worthMerging(columns: number, zeroFraction: number): boolean {
-  if (columns <= 4) return true;
-  if (columns <= 16 && zeroFraction < 0.8) return true;
+  if (columns <= 1) return true;
+  if (columns <= 16 && zeroFraction < 0.3) return true;
   if (columns <= 48 && zeroFraction < 0.1) return true;
   return zeroFraction < 0.05;
 }

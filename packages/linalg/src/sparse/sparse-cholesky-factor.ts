@@ -12,8 +12,12 @@ export interface SparseCholeskyFactor {
   readonly symbolic: SparseCholeskySymbolic;
   /** Supernode blocks of L (see SparseCholeskySymbolic); meaningful after a successful factor. */
   readonly values: Float64Array;
-  readonly front: Float64Array;
-  readonly stack: Float64Array;
+  /** Scratch for one supernode's update matrix. */
+  readonly update: Float64Array;
+  /** Row positions inside the supernode currently being updated. */
+  readonly position: Int32Array;
+  /** Those positions for the rows of the update matrix. */
+  readonly relative: Int32Array;
   /** Length-n vector workspace for the solves. */
   readonly work: Float64Array;
   /** −1 after a successful factorization; else the failing original index, or −2 if never run. */
@@ -25,19 +29,21 @@ export function createSparseCholeskyFactor(symbolic: SparseCholeskySymbolic): Sp
   return {
     symbolic,
     values: new Float64Array(symbolic.storedEntries),
-    front: new Float64Array(symbolic.frontEntries),
-    stack: new Float64Array(symbolic.stackEntries),
+    update: new Float64Array(symbolic.updateEntries),
+    position: new Int32Array(symbolic.n),
+    relative: new Int32Array(symbolic.n),
     work: new Float64Array(symbolic.n),
     status: -2,
   };
 }
 
 /**
- * Multifrontal numeric factorization of A into the factor's preallocated storage; allocates
- * nothing. `values` are the entries of the lower triangle of A in the order of the rowIdx the
- * symbolic analysis was built from. For each supernode: assemble A's columns and the children's
- * update matrices into the frontal matrix, factor its leading columns with the dense kernels
- * (potrf, trsm) and push the Schur complement (syrk) for the parent.
+ * Supernodal right-looking numeric factorization of A into the factor's preallocated storage;
+ * allocates nothing. `values` are the entries of the lower triangle of A in the order of the
+ * rowIdx the symbolic analysis was built from. A is scattered into the supernode blocks; then for
+ * each supernode in turn its block, complete by now, is factored in place with the dense kernels
+ * (potrf on the diagonal block, trsm below it), and its update matrix L21·L21ᵀ (syrk into scratch)
+ * is subtracted from the blocks of the later supernodes it touches.
  *
  * Returns −1 on success, else the ORIGINAL row/column index of the first non-positive pivot (the
  * caller raises NotPositiveDefiniteError naming its block and this row).
@@ -49,77 +55,115 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
       `factorSparseCholesky: values has length ${values.length}, pattern has ${symbolic.nnzA} entries`,
     );
   }
-  const { supernodeStart, supernodeRowPtr, supernodeValuePtr, supernodeParent } = symbolic;
-  const { childPtr, children, updateMapPtr, updateMap, entryPtr, entrySource, entryTarget } =
+  const { supernodeStart, supernodeRowPtr, supernodeRows, supernodeValuePtr, supernodeOf } =
     symbolic;
-  const front = factor.front;
-  const stack = factor.stack;
+  const entryTarget = symbolic.entryTarget;
   const out = factor.values;
-  let top = 0;
+  const update = factor.update;
+  const position = factor.position;
+  const relative = factor.relative;
+  out.fill(0);
+  for (let p = 0; p < symbolic.nnzA; p++) out[entryTarget[p]] += values[p];
   for (let s = 0; s < symbolic.supernodeCount; s++) {
     const columns = supernodeStart[s + 1] - supernodeStart[s];
-    const height = supernodeRowPtr[s + 1] - supernodeRowPtr[s];
-    front.fill(0, 0, height * height);
-    for (let t = entryPtr[s]; t < entryPtr[s + 1]; t++)
-      front[entryTarget[t]] += values[entrySource[t]];
-    // The children's update matrices are the top of the stack, last child on top.
-    for (let t = childPtr[s + 1] - 1; t >= childPtr[s]; t--) {
-      const c = children[t];
-      const mapStart = updateMapPtr[c];
-      const size = updateMapPtr[c + 1] - mapStart;
-      top -= size * size;
-      extendAdd(front, height, stack, top, size, updateMap, mapStart);
-    }
-    const failed = potrf(columns, front, 0, height);
+    const rowStart = supernodeRowPtr[s];
+    const height = supernodeRowPtr[s + 1] - rowStart;
+    const block = supernodeValuePtr[s];
+    const failed = potrf(columns, out, block, height);
     if (failed >= 0) {
       factor.status = symbolic.permutation[supernodeStart[s] + failed];
       return factor.status;
     }
     const below = height - columns;
-    if (below > 0) {
-      trsm("right", true, below, columns, 1, front, 0, height, front, columns, height);
-      syrk(
-        below,
-        columns,
-        -1,
-        front,
-        columns,
-        height,
-        1,
-        front,
-        columns + columns * height,
-        height,
-      );
-    }
-    const valueStart = supernodeValuePtr[s];
-    for (let i = 0; i < height * columns; i++) out[valueStart + i] = front[i];
-    if (supernodeParent[s] >= 0) {
-      for (let j = 0; j < below; j++) {
-        const source = columns + (columns + j) * height;
-        const target = top + j * below;
-        for (let i = j; i < below; i++) stack[target + i] = front[source + i];
+    if (below === 0) continue;
+    trsm("right", true, below, columns, 1, out, block, height, out, block + columns, height);
+    const fused = columns <= fusedRankLimit;
+    if (!fused) syrk(below, columns, 1, out, block + columns, height, 0, update, 0, below);
+    // Subtract L21·L21ᵀ from its targets: column j of the update belongs to the supernode owning
+    // row rows[j]; targets only increase with j, so each one's row positions are set once.
+    const belowStart = rowStart + columns;
+    let target = -1;
+    let targetBase = 0;
+    let targetHeight = 0;
+    for (let j = 0; j < below; j++) {
+      const column = supernodeRows[belowStart + j];
+      if (supernodeOf[column] !== target) {
+        target = supernodeOf[column];
+        const targetRows = supernodeRowPtr[target];
+        targetHeight = supernodeRowPtr[target + 1] - targetRows;
+        for (let r = 0; r < targetHeight; r++) position[supernodeRows[targetRows + r]] = r;
+        for (let i = j; i < below; i++) relative[i] = position[supernodeRows[belowStart + i]];
+        targetBase = supernodeValuePtr[target] - supernodeStart[target] * targetHeight;
       }
-      top += below * below;
+      const destination = targetBase + column * targetHeight;
+      if (fused) {
+        subtractLowRankColumn(
+          out,
+          destination,
+          relative,
+          j,
+          below,
+          columns,
+          block + columns,
+          height,
+        );
+      } else {
+        const source = j * below;
+        for (let i = j; i < below; i++) out[destination + relative[i]] -= update[source + i];
+      }
     }
   }
   factor.status = -1;
   return -1;
 }
 
-/** front[map[i], map[j]] += update[i, j] over the lower triangle of the size×size update. */
-function extendAdd(
-  front: Float64Array,
-  height: number,
-  update: Float64Array,
-  offset: number,
-  size: number,
-  map: Int32Array,
-  mapStart: number,
+/**
+ * Supernodes this narrow apply their update directly, entry by entry, instead of forming it with
+ * syrk and scattering it: for rank ≤ 4 the update is memory-bound and one pass beats two.
+ */
+const fusedRankLimit = 4;
+
+/**
+ * values[destination + relative[i]] −= Σ_k L[i, k]·L[j, k] for i = j … below−1, where L is the
+ * below×rank panel at `panel` with leading dimension `ld` (rank ≤ 4).
+ */
+function subtractLowRankColumn(
+  values: Float64Array,
+  destination: number,
+  relative: Int32Array,
+  j: number,
+  below: number,
+  rank: number,
+  panel: number,
+  ld: number,
 ): void {
-  for (let j = 0; j < size; j++) {
-    const column = map[mapStart + j] * height;
-    const source = offset + j * size;
-    for (let i = j; i < size; i++) front[column + map[mapStart + i]] += update[source + i];
+  const l0 = values[panel + j];
+  if (rank === 1) {
+    for (let i = j; i < below; i++) values[destination + relative[i]] -= values[panel + i] * l0;
+    return;
+  }
+  const p1 = panel + ld;
+  const l1 = values[p1 + j];
+  if (rank === 2) {
+    for (let i = j; i < below; i++) {
+      values[destination + relative[i]] -= values[panel + i] * l0 + values[p1 + i] * l1;
+    }
+    return;
+  }
+  const p2 = p1 + ld;
+  const l2 = values[p2 + j];
+  if (rank === 3) {
+    for (let i = j; i < below; i++) {
+      values[destination + relative[i]] -=
+        values[panel + i] * l0 + values[p1 + i] * l1 + values[p2 + i] * l2;
+    }
+    return;
+  }
+  const p3 = p2 + ld;
+  const l3 = values[p3 + j];
+  for (let i = j; i < below; i++) {
+    values[destination + relative[i]] -=
+      values[panel + i] * l0 + values[p1 + i] * l1 + values[p2 + i] * l2 + values[p3 + i] * l3;
   }
 }
 

@@ -87,8 +87,7 @@ function checkAgainstDense(
   const factor = createSparseCholeskyFactor(symbolic);
   // Workspaces full of NaN must not leak into the result.
   factor.values.fill(Number.NaN);
-  factor.front.fill(Number.NaN);
-  factor.stack.fill(Number.NaN);
+  factor.update.fill(Number.NaN);
   expect(factorSparseCholesky(factor, matrix.values)).toBe(-1);
   const p = symbolic.permutation;
   const permuted = new Float64Array(n * n);
