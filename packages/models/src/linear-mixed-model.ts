@@ -7,6 +7,7 @@ import {
   type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
+import { normalTwoSidedPValue } from "@mixedmodels/distributions";
 import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { trsm } from "@mixedmodels/linalg";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
@@ -21,7 +22,6 @@ import type {
   OptimizationSummary,
   RandomEffectsTable,
 } from "./model-types";
-import { twoSidedNormalPValue } from "./normal-tail";
 import { computeVarCorr, thetaNames } from "./var-corr";
 
 /** Zero-snapping after the fit (MixedModels.jl's xtol_zero_abs and ftol_zero_abs). */
@@ -341,7 +341,7 @@ export class LinearMixedModel {
         estimate: estimates[i],
         stderror: errors[i],
         z,
-        p: twoSidedNormalPValue(z),
+        p: normalTwoSidedPValue(z),
         aliased: aliased.has(name),
       };
     });
