@@ -140,6 +140,20 @@ describe("parseFormula: fixed part", () => {
     ]);
   });
 
+  it("keeps each factor's source expression with spans into the text", () => {
+    const text = "y ~ log(x) + a:b + (0 + fulldummy(f) | g)";
+    const formula = parseFormula(text);
+    const source = (span: { start: number; end: number }) => text.slice(span.start, span.end);
+    expect(formula.fixed.flatMap((t) => t.factors.map((f) => source(f.expr.span)))).toEqual([
+      "log(x)",
+      "a",
+      "b",
+    ]);
+    expect(source(formula.random[0].terms[0].factors[0].expr.span)).toBe("f");
+    expect(source(formula.random[0].grouping[0].expr.span)).toBe("g");
+    expect(formula.ast.rhs.kind).toBe("binary");
+  });
+
   it("reads responses with transforms", () => {
     expect(parseFormula("1000 / rt ~ x").responseLabel).toBe("1000 / rt");
     expect(parseFormula("1000/rt ~ x").response?.kind).toBe("binary");
