@@ -398,6 +398,21 @@ describe("bad input", () => {
     );
   });
 
+  it("relaxes the level and random-effects counts for kind: glmm, as glmer does", () => {
+    const perRow = { ...small, id: small.y.map((_, i) => `r${i}`) };
+    expect(
+      buildModelParts("y ~ (1 | id)", perRow, { kind: "glmm" }).reterms[0].levels,
+    ).toHaveLength(12);
+    expect(() => buildModelParts("y ~ (1 + x | g)", small)).not.toThrow();
+    const sixRows = {
+      y: [1, 2, 3, 4, 5, 7],
+      x: [1, 2, 1, 2, 1, 3],
+      g: ["a", "a", "b", "b", "c", "c"],
+    };
+    expect(() => buildModelParts("y ~ (1 + x | g)", sixRows)).toThrowError(ModelError);
+    expect(buildModelParts("y ~ (1 + x | g)", sixRows, { kind: "glmm" }).reterms[0].s).toBe(2);
+  });
+
   it("rejects invalid weights and unequal column lengths", () => {
     const negative = thrown(() =>
       buildModelParts("y ~ (1 | g)", small, { weights: small.x.map((v) => -v) }),

@@ -8,6 +8,7 @@ export {
 export type { Contrast, ContrastMatrix, ContrastType } from "./contrasts/contrast";
 export { contrastMatrix, fullDummyMatrix } from "./contrasts/contrast";
 export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
+export { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";
 export { orthogonalPolynomials } from "./evaluate/orthogonal-polynomials";
 export type { ModelPartsOptions } from "./model-parts-options";
 export type { ModelKind } from "./random/random-effects-terms";
