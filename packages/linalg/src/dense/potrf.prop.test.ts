@@ -20,7 +20,7 @@ function lowerView(n: number, full: Float64Array, offset: number, ld: number): F
 }
 
 describe("potrf", () => {
-  it("factors random SPD matrices with a backward error below c·n·ε·‖A‖, reading only the lower triangle", () => {
+  it("factors random SPD matrices with backward error ≤ c·n·ε·‖A‖ like the reference, reading only the lower triangle", () => {
     fc.assert(
       fc.property(cases, ({ n, pad, offset, seed }) => {
         const a = randomSpdMatrix(createRandom(seed), n);
@@ -40,6 +40,15 @@ describe("potrf", () => {
         expect(frobeniusNorm(residual)).toBeLessThanOrEqual(
           4 * n * Number.EPSILON * frobeniusNorm(a),
         );
+        const slow = Float64Array.from(a);
+        expect(referencePotrf(n, slow, 0, n)).toBe(-1);
+        for (let j = 0; j < n; j++) {
+          for (let i = j; i < n; i++) {
+            expect(Math.abs(view[offset + i + j * ld] - slow[i + j * n])).toBeLessThanOrEqual(
+              1e-12 * n,
+            );
+          }
+        }
         for (let p = 0; p < view.length; p++) {
           const local = p - offset;
           const row = local % ld;
@@ -52,27 +61,10 @@ describe("potrf", () => {
     );
   });
 
-  it("agrees with the reference kernel to rounding", () => {
-    fc.assert(
-      fc.property(cases, ({ n, seed }) => {
-        const a = randomSpdMatrix(createRandom(seed), n);
-        const fast = Float64Array.from(a);
-        const slow = Float64Array.from(a);
-        expect(potrf(n, fast, 0, n)).toBe(referencePotrf(n, slow, 0, n));
-        for (let j = 0; j < n; j++) {
-          for (let i = j; i < n; i++) {
-            expect(Math.abs(fast[i + j * n] - slow[i + j * n])).toBeLessThanOrEqual(1e-12 * n);
-          }
-        }
-      }),
-      { seed: 42, numRuns: 200 },
-    );
-  });
-
   it("agrees with the reference kernel on orders that recurse several levels", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 49, max: 220 }),
+        fc.integer({ min: 49, max: 160 }),
         fc.integer(),
         fc.integer({ min: 0, max: 5 }),
         (n, seed, pad) => {
@@ -93,7 +85,7 @@ describe("potrf", () => {
           expect(potrf(n, lowerView(n, a, 0, n), 0, n)).toBe(failing);
         },
       ),
-      { seed: 42, numRuns: 12 },
+      { seed: 42, numRuns: 8 },
     );
   });
 

@@ -6,9 +6,9 @@ import { simdGemmAvailable, simdGemmUpdate } from "./simd-gemm";
 
 // Sizes straddle the packing blocks (128 rows, depth 256, 512 columns) and the 4×4 micro-tile.
 const shapes = fc.record({
-  m: fc.integer({ min: 1, max: 270 }),
+  m: fc.integer({ min: 1, max: 140 }),
   n: fc.integer({ min: 1, max: 530 }),
-  k: fc.integer({ min: 1, max: 300 }),
+  k: fc.integer({ min: 1, max: 280 }),
   transA: fc.boolean(),
   transB: fc.boolean(),
   lowerOnly: fc.boolean(),
@@ -82,7 +82,7 @@ describe("simdGemmUpdate", () => {
           else expect(Object.is(cView[p], before[p])).toBe(true);
         }
       }),
-      { seed: 42, numRuns: 16 },
+      { seed: 42, numRuns: 12 },
     );
   });
 });
