@@ -366,6 +366,14 @@ describe("bad input", () => {
     expect(error.message).toMatch(/no rows left.*'y' is missing in every row/);
   });
 
+  it("rejects contrasts for a name that is neither a column nor a term", () => {
+    const error = thrown(() =>
+      buildModelParts("y ~ f + (1 | g)", small, { contrasts: { ff: "sum" } }),
+    );
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/contrasts given for 'ff'.*did you mean 'f'\?/);
+  });
+
   it("rejects a categorical column in arithmetic", () => {
     const error = thrown(() => buildModelParts("y ~ log(f) + (1 | g)", small));
     expect(error).toBeInstanceOf(DataError);

@@ -71,6 +71,7 @@ export function buildModelParts(
   for (const bar of parsed.random) for (const term of bar.terms) term.factors.forEach(evaluated);
 
   const contrasts = options.contrasts ?? {};
+  checkContrastKeys(contrasts, table, factors);
   const X = fixedEffectsMatrix(
     designColumns(parsed.fixed, parsed.intercept, factors, contrasts),
     n,
@@ -113,6 +114,23 @@ function prepareTable(data: TableInput, options: ModelPartsOptions): DataTable {
     categorical: [...(options.categorical ?? []), ...contrastColumns],
     levels: options.levels,
   });
+}
+
+/** A contrast for a name that is neither a column nor a factor of the formula is a typo. */
+function checkContrastKeys(
+  contrasts: Readonly<Record<string, unknown>>,
+  table: DataTable,
+  factors: ReadonlyMap<string, EvaluatedFactor>,
+): void {
+  const known = [...new Set([...table.names, ...factors.keys()])];
+  for (const key of Object.keys(contrasts)) {
+    if (!known.includes(key)) {
+      throw new DataError(
+        `contrasts given for '${key}', which is neither a column nor a term of the formula${didYouMean(key, known)}`,
+        { column: key },
+      );
+    }
+  }
 }
 
 function usedVariables(

@@ -3,7 +3,7 @@
  * Used to say "did you mean 'Reaction'?" for a mistyped column.
  */
 export function closestNames(wanted: string, candidates: readonly string[], limit = 3): string[] {
-  const allowed = Math.max(2, Math.floor(wanted.length / 3));
+  const allowed = Math.max(1, Math.floor(wanted.length / 3));
   return candidates
     .map((name) => ({ name, distance: editDistance(wanted, name) }))
     .filter((entry) => entry.distance <= allowed)
