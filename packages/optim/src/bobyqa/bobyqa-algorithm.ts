@@ -2,7 +2,7 @@ import type { BoxProblem } from "../common/box-problem";
 import { fChangeNegligible, type ResolvedTolerances } from "../common/resolved-tolerances";
 import type { AlgorithmOutcome } from "../common/run-minimization";
 import { GeometryStep } from "./geometry-step";
-import { axisOffsets } from "./initial-points";
+import { axisPositions } from "./initial-points";
 import { InterpolationSet } from "./interpolation-set";
 import { QuadraticModel } from "./quadratic-model";
 import { TrustRegionSolver } from "./trust-region-step";
@@ -15,14 +15,16 @@ export interface BobyqaRunSettings {
 
 /**
  * A stand-in for +Infinity (a failed evaluation) in the interpolation set: worse than every
- * finite value seen, by the spread of those values, so the model steers away from the point.
+ * genuine value among the first `count` (stand-ins, flagged in `failed`, do not count, so they
+ * cannot escalate), by their spread: the model steers away from the point without the
+ * infinities that would wreck it.
  */
-function surrogateValue(set: InterpolationSet, count: number, f: number): number {
-  if (Number.isFinite(f)) return f;
+function failureStandIn(values: Float64Array, failed: Uint8Array, count: number): number {
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < count; k++) {
-    const v = set.values[k];
+    const v = values[k];
+    if (failed[k] || !Number.isFinite(v)) continue;
     if (v < low) low = v;
     if (v > high) high = v;
   }
@@ -63,50 +65,32 @@ export function bobyqaAlgorithm(
   // Initial points: the start, then ±ρ along each axis (turned inward at bounds), then pairs.
   const x0 = problem.start;
   set.replace(0, x0, startValue);
-  const firstOffsets = new Float64Array(n);
+  const firstPositions = new Float64Array(n);
   const rawValues = new Float64Array(npt);
   rawValues[0] = startValue;
   for (let k = 1; k < npt; k++) {
     trial.set(x0);
     if (k <= 2 * n) {
       const i = (k - 1) % n;
-      const offsets = axisOffsets(x0[i], lower[i], upper[i], rho);
-      if (k <= n) {
-        firstOffsets[i] = offsets.first;
-        trial[i] += offsets.first;
-      } else {
-        trial[i] += offsets.second;
-      }
+      const positions = axisPositions(x0[i], lower[i], upper[i], rho);
+      firstPositions[i] = positions.first;
+      trial[i] = k <= n ? positions.first : positions.second;
     } else {
       // Point 2n+1+r pairs coordinate i with j = (i + 1 + ⌊r/n⌋) mod n.
       const r = k - 2 * n - 1;
       const i = r % n;
       const j = (i + 1 + Math.floor(r / n)) % n;
-      trial[i] += firstOffsets[i];
-      trial[j] += firstOffsets[j];
+      trial[i] = firstPositions[i];
+      trial[j] = firstPositions[j];
     }
     rawValues[k] = problem.evaluate(trial);
     set.points.set(trial, k * n);
   }
   for (let k = 1; k < npt; k++) set.values[k] = rawValues[k];
-  for (let k = 1; k < npt; k++) {
-    if (!Number.isFinite(rawValues[k])) set.values[k] = Number.POSITIVE_INFINITY;
-  }
-  // Finite values first, so surrogates are computed from them.
-  let finiteCount = 0;
-  for (let k = 0; k < npt; k++) if (Number.isFinite(set.values[k])) finiteCount++;
-  if (finiteCount < npt) {
-    let high = Number.NEGATIVE_INFINITY;
-    let low = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < npt; k++) {
-      if (Number.isFinite(set.values[k])) {
-        high = Math.max(high, set.values[k]);
-        low = Math.min(low, set.values[k]);
-      }
-    }
-    const stand = high + Math.max(high - low, 1e-3 * Math.abs(high), 1e-3);
-    for (let k = 0; k < npt; k++) if (!Number.isFinite(set.values[k])) set.values[k] = stand;
-  }
+  const failed = new Uint8Array(npt);
+  for (let k = 1; k < npt; k++) if (!Number.isFinite(set.values[k])) failed[k] = 1;
+  const initialStandIn = failureStandIn(set.values, failed, npt);
+  for (let k = 1; k < npt; k++) if (failed[k]) set.values[k] = initialStandIn;
   let best = 0;
   for (let k = 1; k < npt; k++) if (set.values[k] < set.values[best]) best = k;
   set.best = best;
@@ -122,15 +106,20 @@ export function bobyqaAlgorithm(
   let ratio = 0;
   let lastStepLength = 0;
 
+  /** Puts x with its value (a stand-in for a failure) into slot k and updates the model. */
   const replaceAndUpdate = (k: number, x: Float64Array, f: number): void => {
     savedPoint.set(set.points.subarray(k * n, k * n + n));
     const savedValue = set.values[k];
     const savedBest = set.best;
-    set.replace(k, x, f);
+    const savedFailed = failed[k];
+    const genuine = Number.isFinite(f);
+    set.replace(k, x, genuine ? f : failureStandIn(set.values, failed, npt));
+    failed[k] = genuine ? 0 : 1;
     if (!set.factor()) {
       set.points.set(savedPoint, k * n);
       set.values[k] = savedValue;
       set.best = savedBest;
+      failed[k] = savedFailed;
       set.factor();
       return;
     }
@@ -189,7 +178,7 @@ export function bobyqaAlgorithm(
         trial[i] = Math.min(Math.max(xBest[i] + d[i], lower[i]), upper[i]);
       }
       const fRaw = problem.evaluate(trial);
-      const f = surrogateValue(set, npt, fRaw);
+      const f = Number.isFinite(fRaw) ? fRaw : failureStandIn(set.values, failed, npt);
       const predicted = outcome.predictedChange;
       recentErrors.copyWithin(1, 0, 2);
       recentErrors[0] = Math.abs(f - fBest - predicted);
@@ -216,7 +205,7 @@ export function bobyqaAlgorithm(
         }
       }
       previousBest.set(xBest);
-      if (chosen >= 0) replaceAndUpdate(chosen, trial, f);
+      if (chosen >= 0) replaceAndUpdate(chosen, trial, fRaw);
       if (improved && Number.isFinite(fRaw)) {
         if (fChangeNegligible(tolerances, fBest, fRaw)) {
           return {
@@ -251,7 +240,7 @@ export function bobyqaAlgorithm(
       const radius = Math.max(Math.min(0.1 * distance, delta), rho);
       if (geometry.choose(set, far, radius, lower, upper, trial) > 0) {
         const fRaw = problem.evaluate(trial);
-        replaceAndUpdate(far, trial, surrogateValue(set, npt, fRaw));
+        replaceAndUpdate(far, trial, fRaw);
         continue;
       }
     }

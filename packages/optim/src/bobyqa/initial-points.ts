@@ -1,9 +1,21 @@
 /**
- * Offsets of the first interpolation points along coordinate i from the start x (inside
- * [lower, upper], whose width is at least 2ρ): `first` is ±ρ, `second` the other side, or 2·first
- * when the box is in the way, or the far bound when neither fits.
+ * Coordinates of the first interpolation points along axis i, from the start's coordinate x
+ * inside [lower, upper] (a width of at least 2ρ): `first` is x ± ρ, `second` the other side, or
+ * x + 2·(first − x) when the box is in the way, or the far bound when neither fits. Both lie in
+ * the box exactly (rounding included).
  */
-export function axisOffsets(
+export function axisPositions(
+  x: number,
+  lower: number,
+  upper: number,
+  rho: number,
+): { first: number; second: number } {
+  const { first, second } = idealOffsets(x, lower, upper, rho);
+  const inside = (offset: number) => Math.min(Math.max(x + offset, lower), upper);
+  return { first: inside(first), second: inside(second) };
+}
+
+function idealOffsets(
   x: number,
   lower: number,
   upper: number,
