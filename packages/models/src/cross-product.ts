@@ -70,7 +70,10 @@ function termDiagonal(term: RandomEffectsMatrix, weights: Float64Array | null): 
   return block;
 }
 
-/** Z_iᵀ Z_j for i > j: Diagonal, sparse or dense by the rules of MixedModels.jl's createAL. */
+/**
+ * Z_iᵀ Z_j for i > j: Diagonal when square and diagonal (scalar terms), sparse CSC when at most
+ * 10% filled, else dense (MixedModels.jl's createAL and densify).
+ */
 function termCrossProduct(
   rowTerm: RandomEffectsMatrix,
   colTerm: RandomEffectsMatrix,
@@ -101,7 +104,9 @@ function termCrossProduct(
     for (const key of keys) block.values[key % rows] = sums.get(key) ?? 0;
     return block;
   }
-  if (scalar && keys.length <= SPARSE_DENSITY_THRESHOLD * rows * cols) {
+  // A vector-valued term gives whole s_i×s_j blocks per co-occurring pair of levels, the
+  // layout the sparse kernels for vector-valued terms expect.
+  if (keys.length <= SPARSE_DENSITY_THRESHOLD * rows * cols) {
     const colPtr = new Int32Array(cols + 1);
     const rowIdx = new Int32Array(keys.length);
     const values = new Float64Array(keys.length);

@@ -23,6 +23,7 @@ import {
   maxRelativeDifference,
   randomDense,
   randomDiagonal,
+  randomGroupedSparse,
   randomLambda,
   randomNestedDense,
   randomNestedSparse,
@@ -398,5 +399,98 @@ describe("Λ scaling kernels agree with dense products", () => {
       }),
       settings,
     );
+  });
+});
+
+describe("kernels on sparse blocks of vector-valued terms (whole s-blocks)", () => {
+  const kron = (lambda: Float64Array, s: number, n: number) => {
+    const out = new Float64Array(n * n);
+    for (let b = 0; b < n / s; b++) {
+      for (let c = 0; c < s; c++) {
+        for (let r = 0; r < s; r++) out[b * s + r + (b * s + c) * n] = lambda[r + c * s];
+      }
+    }
+    return out;
+  };
+  const dims = fc.tuple(
+    seedArb,
+    sizeArb,
+    sizeArb,
+    fc.integer({ min: 1, max: 3 }),
+    fc.integer({ min: 1, max: 3 }),
+  );
+
+  it("rdiv by a block-diagonal factor agrees with the dense triangular solve", () => {
+    fc.assert(
+      fc.property(dims, ([seed, rowGroups, colGroups, si, sj]) => {
+        const random = createRandom(seed);
+        const target = randomGroupedSparse(random, rowGroups, colGroups, si, sj, 0.5);
+        const factor = randomSpdBlockDiagonal(random, sj, colGroups);
+        expect(cholUnblocked(factor)).toBe(-1);
+        const l = lowerPart(blockToDense(factor), factor.rows);
+        const expected = blockToDense(target);
+        trsm(
+          "right",
+          true,
+          target.rows,
+          target.cols,
+          1,
+          l,
+          0,
+          factor.rows,
+          expected,
+          0,
+          target.rows,
+        );
+        rdivLowerTranspose(target, factor);
+        expect(maxRelativeDifference(blockToDense(target), expected)).toBeLessThan(1e-12);
+      }),
+      settings,
+    );
+  });
+
+  it("rmulLambda and lmulLambdaTranspose act on the stored s-vectors", () => {
+    fc.assert(
+      fc.property(dims, ([seed, rowGroups, colGroups, si, sj]) => {
+        const random = createRandom(seed);
+        const block = randomGroupedSparse(random, rowGroups, colGroups, si, sj, 0.5);
+        const lambdaJ = randomLambda(random, sj);
+        const lambdaI = randomLambda(random, si);
+        const rows = block.rows;
+        const cols = block.cols;
+        const right = denseProduct(
+          blockToDense(block),
+          rows,
+          cols,
+          false,
+          kron(lambdaJ, sj, cols),
+          cols,
+          cols,
+          false,
+        );
+        rmulLambda(block, lambdaJ, sj);
+        expect(maxRelativeDifference(blockToDense(block), right)).toBeLessThan(1e-12);
+        const both = denseProduct(
+          kron(lambdaI, si, rows),
+          rows,
+          rows,
+          true,
+          right,
+          rows,
+          cols,
+          false,
+        );
+        lmulLambdaTranspose(lambdaI, si, block);
+        expect(maxRelativeDifference(blockToDense(block), both)).toBeLessThan(1e-12);
+      }),
+      settings,
+    );
+  });
+
+  it("rejects a sparse block whose columns do not come in whole groups", () => {
+    const random = createRandom(11);
+    const block = randomSparse(random, 4, 4, 1);
+    block.rowIdx[block.colPtr[1]] = 3; // column 1 no longer starts where column 0 does
+    expect(() => rmulLambda(block, randomLambda(random, 2), 2)).toThrow(/row pattern/);
   });
 });

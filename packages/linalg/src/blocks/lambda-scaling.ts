@@ -1,5 +1,6 @@
-import { UnsupportedKernelError } from "@mixedmodels/core";
-import type { Block, DenseBlock, UniformBlockDiagonalBlock } from "./block-types";
+import { DimensionMismatchError, UnsupportedKernelError } from "@mixedmodels/core";
+import type { Block, DenseBlock, SparseCscBlock, UniformBlockDiagonalBlock } from "./block-types";
+import { checkColumnGroups } from "./sparse-block-pattern";
 
 /*
  * Λ = I_ℓ ⊗ λ for one random-effects term: λ is s×s lower triangular, column-major, given as a
@@ -98,6 +99,10 @@ function congruence(
  * Sparse and Diagonal blocks only occur with s = 1 and are scaled. In place, no workspace.
  */
 export function rmulLambda(block: Block, lambda: Float64Array, s: number): void {
+  if (block.kind === "sparse-csc" && s > 1) {
+    rmulLambdaSparse(block, lambda, s);
+    return;
+  }
   if (block.kind !== "dense") {
     if (s !== 1) throw new UnsupportedKernelError("rmulLambda", block.kind, `lambda ${s}x${s}`);
     const l = lambda[0];
@@ -125,6 +130,10 @@ export function rmulLambda(block: Block, lambda: Float64Array, s: number): void 
  * Sparse and Diagonal blocks only occur with s = 1 and are scaled. In place, no workspace.
  */
 export function lmulLambdaTranspose(lambda: Float64Array, s: number, block: Block): void {
+  if (block.kind === "sparse-csc" && s > 1) {
+    lmulLambdaTransposeSparse(lambda, s, block);
+    return;
+  }
   if (block.kind !== "dense") {
     if (s !== 1) {
       throw new UnsupportedKernelError("lmulLambdaTranspose", block.kind, `lambda ${s}x${s}`);
@@ -143,6 +152,50 @@ export function lmulLambdaTranspose(lambda: Float64Array, s: number, block: Bloc
         let sum = 0;
         for (let i = r; i < s; i++) sum += lambda[i + r * s] * values[base + g + i];
         values[base + g + r] = sum;
+      }
+    }
+  }
+}
+
+/**
+ * Sparse block whose columns come in groups of s with identical row patterns (the products of a
+ * vector-valued term): each row of a group, as an s-vector v, becomes v·λ.
+ */
+function rmulLambdaSparse(block: SparseCscBlock, lambda: Float64Array, s: number): void {
+  checkColumnGroups(block, s, "rmulLambda");
+  const { cols, colPtr, values } = block;
+  for (let g = 0; g < cols; g += s) {
+    const first = colPtr[g];
+    const length = colPtr[g + 1] - first;
+    for (let k = 0; k < length; k++) {
+      for (let c = 0; c < s; c++) {
+        let sum = 0;
+        for (let i = c; i < s; i++) sum += values[colPtr[g + i] + k] * lambda[i + c * s];
+        values[colPtr[g + c] + k] = sum;
+      }
+    }
+  }
+}
+
+/**
+ * Sparse block whose rows come in groups of s, each stored as s consecutive entries of a column
+ * (the products of a vector-valued term): each group, as an s-vector v, becomes λᵀ·v.
+ */
+function lmulLambdaTransposeSparse(lambda: Float64Array, s: number, block: SparseCscBlock): void {
+  const { cols, colPtr, rowIdx, values } = block;
+  for (let col = 0; col < cols; col++) {
+    const end = colPtr[col + 1];
+    for (let p = colPtr[col]; p < end; p += s) {
+      const row = rowIdx[p];
+      if (row % s !== 0 || p + s > end || rowIdx[p + s - 1] !== row + s - 1) {
+        throw new DimensionMismatchError(
+          `lmulLambdaTranspose: column ${col} of the sparse block does not hold whole ${s}-row groups`,
+        );
+      }
+      for (let r = 0; r < s; r++) {
+        let sum = 0;
+        for (let i = r; i < s; i++) sum += lambda[i + r * s] * values[p + i];
+        values[p + r] = sum;
       }
     }
   }

@@ -176,3 +176,33 @@ export function maxRelativeDifference(a: ArrayLike<number>, b: ArrayLike<number>
   }
   return worst / scale;
 }
+
+/**
+ * Sparse block made of whole si×sj blocks (row group × column group) present with probability
+ * `density`: the pattern of a cross-product block of two vector-valued terms.
+ */
+export function randomGroupedSparse(
+  random: () => number,
+  rowGroups: number,
+  colGroups: number,
+  si: number,
+  sj: number,
+  density: number,
+): SparseCscBlock {
+  const present: boolean[] = [];
+  for (let i = 0; i < rowGroups * colGroups; i++) present.push(random() < density);
+  const cols = colGroups * sj;
+  const colPtr = new Int32Array(cols + 1);
+  const rowIdx: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const g = Math.floor(c / sj);
+    for (let rg = 0; rg < rowGroups; rg++) {
+      if (!present[rg + g * rowGroups]) continue;
+      for (let r = 0; r < si; r++) rowIdx.push(rg * si + r);
+    }
+    colPtr[c + 1] = rowIdx.length;
+  }
+  const block = createSparseCscBlock(rowGroups * si, cols, colPtr, Int32Array.from(rowIdx));
+  for (let i = 0; i < block.values.length; i++) block.values[i] = uniform(random);
+  return block;
+}

@@ -8,6 +8,7 @@ import type {
   SparseCscBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
+import { checkColumnGroups } from "./sparse-block-pattern";
 
 /** target ← target·factor⁻ᵀ, with `factor` a lower Cholesky factor of a diagonal block. */
 export type RdivKernel = (target: Block, factor: Block) => void;
@@ -44,6 +45,26 @@ function sparseByDiagonal(target: Block, factor: Block): void {
   }
 }
 
+function sparseByBlockDiagonal(target: Block, factor: Block): void {
+  const block = target as SparseCscBlock;
+  const { blockSize: s, count, values: l } = factor as UniformBlockDiagonalBlock;
+  checkColumnGroups(block, s, "rdiv");
+  const { colPtr, values } = block;
+  for (let b = 0; b < count; b++) {
+    const g = b * s;
+    const offset = b * s * s;
+    const length = colPtr[g + 1] - colPtr[g];
+    for (let k = 0; k < length; k++) {
+      // Row vector x with x·Lᵀ = v: x_j = (v_j − Σ_{i<j} x_i·L[j,i]) / L[j,j].
+      for (let j = 0; j < s; j++) {
+        let sum = values[colPtr[g + j] + k];
+        for (let i = 0; i < j; i++) sum -= values[colPtr[g + i] + k] * l[offset + j + i * s];
+        values[colPtr[g + j] + k] = sum / l[offset + j + j * s];
+      }
+    }
+  }
+}
+
 function diagonalByDiagonal(target: Block, factor: Block): void {
   const t = (target as DiagonalBlock).values;
   const d = (factor as DiagonalBlock).values;
@@ -55,6 +76,7 @@ const rdivKernels: Readonly<Record<string, RdivKernel>> = {
   "dense<-uniform-block-diagonal": denseByBlockDiagonal,
   "dense<-dense": denseByDense,
   "sparse-csc<-diagonal": sparseByDiagonal,
+  "sparse-csc<-uniform-block-diagonal": sparseByBlockDiagonal,
   "diagonal<-diagonal": diagonalByDiagonal,
 };
 
