@@ -1,1 +1,25 @@
-export {};
+export type { CoefficientRow, FormatOptions } from "./coef-table";
+export { coefficientRows, coefTableSpec, formatCoefTable } from "./coef-table";
+export { formatLikelihoodRatioTest, likelihoodRatioTestSpec } from "./format-likelihood-ratio-test";
+export {
+  criterionLine,
+  fitStatisticsSpec,
+  formatSummary,
+  observationsLine,
+} from "./format-summary";
+export type { LikelihoodRatioTestResult, LikelihoodRatioTestRow } from "./likelihood-ratio-test";
+export { likelihoodRatioTest } from "./likelihood-ratio-test";
+export { summaryWarnings } from "./model-warnings";
+export {
+  formatCorrelation,
+  formatFixed,
+  formatPValue,
+  formatSignificant,
+} from "./number-format";
+export { escapeHtml } from "./table/render-html";
+export { escapeLatex } from "./table/render-latex";
+export { escapeMarkdownCell } from "./table/render-markdown";
+export { renderTable } from "./table/render-table";
+export type { TextTableOptions } from "./table/render-text";
+export type { ColumnAlignment, OutputFormat, TableColumn, TableSpec } from "./table/table-spec";
+export { formatVarCorr, varCorrTableSpec } from "./varcorr-table";
