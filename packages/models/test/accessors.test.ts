@@ -284,6 +284,37 @@ describe("edge cases", () => {
     expectWithin(simplex.objective, 1751.9393444632, 1e-8, 0, "Nelder–Mead optimum");
   });
 
+  it("rectifies signs and snaps a tiny diagonal θ to zero after the optimizer", () => {
+    // An optimizer that evaluates the start, then reports a fixed answer.
+    const answering = (answer: number[]) => ({
+      specificationVersion: "v1" as const,
+      name: "fixed-answer",
+      capabilities: { bounds: false, usesGradient: false },
+      minimize(objective: { value(theta: Float64Array): number }, start: Float64Array) {
+        objective.value(start);
+        const theta = Float64Array.from(answer);
+        const value = objective.value(theta);
+        return { theta, value, evaluations: 2, status: "converged" as const, message: "" };
+      },
+    });
+    const boundary = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2).fit({
+      optimizer: answering([-5e-4]),
+    });
+    expect(Object.is(boundary.theta[0], 0)).toBe(true);
+    expect(boundary.fitLog.length).toBe(3); // start, answer, accepted zero
+    expect(boundary.isSingular()).toBe(true);
+
+    const sleep = LinearMixedModel.fromFormula(
+      "Reaction ~ 1 + Days + (1 + Days | Subject)",
+      sleepstudy,
+    ).fit({ optimizer: answering([-0.929225387595172, -0.0181656841314699, 0.222645424073262]) });
+    expect(Array.from(sleep.theta)).toEqual([
+      0.929225387595172, 0.0181656841314699, 0.222645424073262,
+    ]);
+    expectWithin(sleep.objective, 1751.9393444632, 1e-10, 0, "objective after rectify");
+    expect(sleep.fitLog.length).toBe(2);
+  });
+
   it("answers a trial θ where the factorization fails with the initial objective", () => {
     const model = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2);
     const seen: number[] = [];
