@@ -60,6 +60,7 @@ export function bobyqaAlgorithm(
   const trial = new Float64Array(n);
   const previousBest = new Float64Array(n);
   const savedPoint = new Float64Array(n);
+  const bestPoint = new Float64Array(n);
   const modelGradientAtTrial = new Float64Array(n);
 
   // Initial points: the start, then ±ρ along each axis (turned inward at bounds), then pairs.
@@ -108,7 +109,7 @@ export function bobyqaAlgorithm(
 
   /** Puts x with its value (a stand-in for a failure) into slot k and updates the model. */
   const replaceAndUpdate = (k: number, x: Float64Array, f: number): void => {
-    savedPoint.set(set.points.subarray(k * n, k * n + n));
+    for (let i = 0; i < n; i++) savedPoint[i] = set.points[k * n + i];
     const savedValue = set.values[k];
     const savedBest = set.best;
     const savedFailed = failed[k];
@@ -127,7 +128,8 @@ export function bobyqaAlgorithm(
   };
 
   for (;;) {
-    const xBest = set.points.subarray(set.best * n, set.best * n + n);
+    const xBest = bestPoint;
+    set.copyBest(xBest);
     const fBest = set.values[set.best];
     const outcome = trustRegion.solve(model, lower, upper, delta);
     const d = trustRegion.step;

@@ -12,9 +12,11 @@ export class GeometryStep {
   private readonly candidate: Float64Array;
   private readonly lagrange: Float64Array;
   private readonly lagrangeGradient: Float64Array;
+  private readonly best: Float64Array;
 
   constructor(n: number, npt: number) {
     this.n = n;
+    this.best = new Float64Array(n);
     this.candidate = new Float64Array(n);
     this.lagrange = new Float64Array(npt);
     this.lagrangeGradient = new Float64Array(n);
@@ -33,24 +35,10 @@ export class GeometryStep {
     const { npt, m, best } = set;
     const h = set.inverse;
     const s = set.displacements;
-    const xBest = set.points.subarray(best * n, best * n + n);
+    const xBest = this.best;
+    set.copyBest(xBest);
     const x = this.candidate;
     let bestSigma = 0;
-
-    const consider = (): void => {
-      let moved = false;
-      for (let i = 0; i < n; i++) {
-        x[i] = Math.min(Math.max(x[i], lower[i]), upper[i]);
-        if (x[i] !== xBest[i]) moved = true;
-      }
-      if (!moved) return;
-      const beta = set.lagrangeAt(x, this.lagrange);
-      const sigma = Math.abs(set.denominator(t, this.lagrange, beta));
-      if (sigma > bestSigma) {
-        bestSigma = sigma;
-        out.set(x);
-      }
-    };
 
     // ℓ_t(best + α(y_k − best)) = c + aα + bα² in the scaled coordinates of the set.
     const constant = h[t + npt * m];
@@ -82,24 +70,29 @@ export class GeometryStep {
           alphaLow = Math.max(alphaLow, (upper[i] - xBest[i]) / u);
         }
       }
-      const along = (alpha: number): number =>
-        Math.abs(constant + alpha * (slope + alpha * curvature));
-      let alpha = along(alphaHigh) >= along(alphaLow) ? alphaHigh : alphaLow;
+      const high = lagrangeMagnitude(constant, slope, curvature, alphaHigh);
+      let alpha =
+        high >= lagrangeMagnitude(constant, slope, curvature, alphaLow) ? alphaHigh : alphaLow;
       if (curvature !== 0) {
         const stationary = -slope / (2 * curvature);
-        if (stationary > alphaLow && stationary < alphaHigh && along(stationary) > along(alpha)) {
+        if (
+          stationary > alphaLow &&
+          stationary < alphaHigh &&
+          lagrangeMagnitude(constant, slope, curvature, stationary) >
+            lagrangeMagnitude(constant, slope, curvature, alpha)
+        ) {
           alpha = stationary;
         }
       }
       if (alpha === 0) continue;
       for (let i = 0; i < n; i++) x[i] = xBest[i] + alpha * (set.points[k * n + i] - xBest[i]);
-      consider();
+      bestSigma = this.consider(set, t, xBest, lower, upper, out, bestSigma);
     }
 
     // Steps along ±∇ℓ_t(best), of length `radius` over the coordinates not blocked by a bound.
     const grad = this.lagrangeGradient;
     for (let i = 0; i < n; i++) grad[i] = h[t + (npt + 1 + i) * m];
-    for (const sign of [1, -1]) {
+    for (let sign = 1; sign >= -1; sign -= 2) {
       let normSquared = 0;
       for (let i = 0; i < n; i++) {
         const blocked =
@@ -110,8 +103,45 @@ export class GeometryStep {
       if (!(normSquared > 0)) continue;
       const factor = (sign * radius) / Math.sqrt(normSquared);
       for (let i = 0; i < n; i++) x[i] = xBest[i] + factor * grad[i];
-      consider();
+      bestSigma = this.consider(set, t, xBest, lower, upper, out, bestSigma);
     }
     return bestSigma;
   }
+
+  /**
+   * Projects the candidate into the box; when it moved away from the best point and beats
+   * `bestSigma`, copies it to `out`. Returns the new best |σ_t|.
+   */
+  private consider(
+    set: InterpolationSet,
+    t: number,
+    xBest: Float64Array,
+    lower: Float64Array,
+    upper: Float64Array,
+    out: Float64Array,
+    bestSigma: number,
+  ): number {
+    const x = this.candidate;
+    let moved = false;
+    for (let i = 0; i < this.n; i++) {
+      x[i] = Math.min(Math.max(x[i], lower[i]), upper[i]);
+      if (x[i] !== xBest[i]) moved = true;
+    }
+    if (!moved) return bestSigma;
+    const beta = set.lagrangeAt(x, this.lagrange);
+    const sigma = Math.abs(set.denominator(t, this.lagrange, beta));
+    if (sigma <= bestSigma) return bestSigma;
+    out.set(x);
+    return sigma;
+  }
+}
+
+/** |c + aα + bα²|: the size of a Lagrange function along a line. */
+function lagrangeMagnitude(
+  constant: number,
+  slope: number,
+  curvature: number,
+  alpha: number,
+): number {
+  return Math.abs(constant + alpha * (slope + alpha * curvature));
 }

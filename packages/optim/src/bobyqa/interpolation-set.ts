@@ -46,6 +46,11 @@ export class InterpolationSet {
     this.hw = new Float64Array(this.m);
   }
 
+  /** Copies the best point into `out`. */
+  copyBest(out: Float64Array): void {
+    for (let i = 0; i < this.n; i++) out[i] = this.points[this.best * this.n + i];
+  }
+
   /** Squared distance of point k from the best point. */
   distanceSquaredFromBest(k: number): number {
     const n = this.n;
@@ -57,7 +62,7 @@ export class InterpolationSet {
 
   /** Puts x (value f) in slot k; updates `best` (a strictly better value wins). */
   replace(k: number, x: Float64Array, f: number): void {
-    this.points.set(x.subarray(0, this.n), k * this.n);
+    for (let i = 0; i < this.n; i++) this.points[k * this.n + i] = x[i];
     this.values[k] = f;
     if (f < this.values[this.best]) this.best = k;
     else if (k === this.best) this.findBest();

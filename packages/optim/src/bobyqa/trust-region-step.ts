@@ -31,6 +31,8 @@ export class TrustRegionSolver {
   private readonly tangent: Float64Array;
   private readonly hessianTimesStep: Float64Array;
   private readonly hessianTimesTangent: Float64Array;
+  /** Coefficients of the model along the circle (see {@link circleChange}). */
+  private readonly circle = new Float64Array(5);
 
   constructor(n: number) {
     this.n = n;
@@ -169,6 +171,38 @@ export class TrustRegionSolver {
   }
 
   /**
+   * q(φ) − q(0) on the circle d(φ) = dFix + cos φ·dF + sin φ·s, from the coefficients
+   * [gᵀdF + dFixᵀG dF, gᵀs + dFixᵀG s, dFᵀG dF, sᵀGs, dFᵀG s] in {@link circle}.
+   */
+  private circleChange(phi: number): number {
+    const c = Math.cos(phi);
+    const sn = Math.sin(phi);
+    const k = this.circle;
+    return (
+      (c - 1) * k[0] + sn * k[1] + 0.5 * (c * c - 1) * k[2] + 0.5 * sn * sn * k[3] + sn * c * k[4]
+    );
+  }
+
+  /** Whether the point x + d(φ) of the circle lies in the box. */
+  private circleFeasible(
+    phi: number,
+    x: Float64Array,
+    lower: Float64Array,
+    upper: Float64Array,
+  ): boolean {
+    const c = Math.cos(phi);
+    const sn = Math.sin(phi);
+    const d = this.step;
+    const s = this.tangent;
+    for (let i = 0; i < this.n; i++) {
+      if (this.fixed[i]) continue;
+      const xi = x[i] + c * d[i] + sn * s[i];
+      if (xi < lower[i] || xi > upper[i]) return false;
+    }
+    return true;
+  }
+
+  /**
    * Improves a step on the trust-region sphere: in the plane of the free part of d and the
    * steepest-descent direction orthogonal to it, the sphere is the circle cos φ·d + sin φ·s;
    * the model along it is a trigonometric quadratic, minimized over the φ the bounds allow.
@@ -237,36 +271,19 @@ export class TrustRegionSolver {
       }
       const dfixHdf = dfixHd - dfixHdfix;
       const dfHdf = dHd - 2 * dfixHdf - dfixHdfix;
-      const linearCos = gdf + dfixHdf;
-      const linearSin = gs + dfixHs;
-      const change = (phi: number): number => {
-        const c = Math.cos(phi);
-        const sn = Math.sin(phi);
-        return (
-          (c - 1) * linearCos +
-          sn * linearSin +
-          0.5 * (c * c - 1) * dfHdf +
-          0.5 * sn * sn * sHs +
-          sn * c * dfHs
-        );
-      };
-      const feasible = (phi: number): boolean => {
-        const c = Math.cos(phi);
-        const sn = Math.sin(phi);
-        for (let i = 0; i < n; i++) {
-          if (this.fixed[i]) continue;
-          const xi = x[i] + c * d[i] + sn * s[i];
-          if (xi < lower[i] || xi > upper[i]) return false;
-        }
-        return true;
-      };
+      const circle = this.circle;
+      circle[0] = gdf + dfixHdf;
+      circle[1] = gs + dfixHs;
+      circle[2] = dfHdf;
+      circle[3] = sHs;
+      circle[4] = dfHs;
       const samples = 24;
       let bestPhi = 0;
       let bestChange = 0;
       for (let k = 1; k <= samples; k++) {
         const phi = (k / samples) * (Math.PI / 2);
-        if (!feasible(phi)) break;
-        const value = change(phi);
+        if (!this.circleFeasible(phi, x, lower, upper)) break;
+        const value = this.circleChange(phi);
         if (value < bestChange) {
           bestChange = value;
           bestPhi = phi;
@@ -275,14 +292,17 @@ export class TrustRegionSolver {
       if (bestPhi === 0) return;
       // One parabolic refinement through the neighbouring samples.
       const h = Math.PI / 2 / samples;
-      if (bestPhi + h <= Math.PI / 2 && feasible(bestPhi + h)) {
-        const left = change(bestPhi - h);
-        const right = change(bestPhi + h);
+      if (bestPhi + h <= Math.PI / 2 && this.circleFeasible(bestPhi + h, x, lower, upper)) {
+        const left = this.circleChange(bestPhi - h);
+        const right = this.circleChange(bestPhi + h);
         const curvature = left - 2 * bestChange + right;
         if (curvature > 0) {
           const refined = bestPhi + (0.5 * h * (left - right)) / curvature;
-          if (feasible(refined) && change(refined) < bestChange) {
-            bestChange = change(refined);
+          if (
+            this.circleFeasible(refined, x, lower, upper) &&
+            this.circleChange(refined) < bestChange
+          ) {
+            bestChange = this.circleChange(refined);
             bestPhi = refined;
           }
         }
