@@ -12,7 +12,7 @@ import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { trsm } from "@mixedmodels/linalg";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
-import { defaultInitialStep } from "./initial-step";
+import { resolveFitSettings, snapTinyDiagonals, ZERO_SNAP_OBJECTIVE } from "./fit-settings";
 import { formatEvaluationLine } from "./julia-format";
 import type {
   CoefficientRow,
@@ -22,11 +22,10 @@ import type {
   OptimizationSummary,
   RandomEffectsTable,
 } from "./model-types";
+import { conditionalVariances } from "./conditional-variances";
+import { leverage } from "./leverage";
+import { buildSummary } from "./model-summary";
 import { computeVarCorr, thetaNames } from "./var-corr";
-
-/** Zero-snapping after the fit (MixedModels.jl's xtol_zero_abs and ftol_zero_abs). */
-const ZERO_SNAP_THETA = 1e-3;
-const ZERO_SNAP_OBJECTIVE = 1e-5;
 
 /** Options of the `LinearMixedModel` constructor. */
 export interface LinearMixedModelOptions {
@@ -244,45 +243,7 @@ export class LinearMixedModel {
    */
   condVar(): ConditionalVarianceTable[] {
     const { sigma } = this.solution();
-    const system = this.system;
-    const x = new Float64Array(system.q + system.p + 1);
-    return this.parts.reterms.map((term, j) => {
-      const s = term.s;
-      const levels = term.levels.length;
-      const lambda = system.lambdas[j];
-      const values = new Float64Array(s * s * levels);
-      const solved = new Float64Array(s * system.q);
-      const gram = new Float64Array(s * s);
-      for (let level = 0; level < levels; level++) {
-        for (let r = 0; r < s; r++) {
-          x.fill(0);
-          x[system.offsets[j] + level * s + r] = 1;
-          system.forwardSolve(x, j, system.k);
-          solved.set(x.subarray(0, system.q), r * system.q);
-        }
-        for (let c = 0; c < s; c++) {
-          for (let r = 0; r < s; r++) {
-            let sum = 0;
-            for (let i = system.offsets[j]; i < system.q; i++) {
-              sum += solved[r * system.q + i] * solved[c * system.q + i];
-            }
-            gram[r + c * s] = sum;
-          }
-        }
-        // σ²·λ·G·λᵀ
-        for (let c = 0; c < s; c++) {
-          for (let r = 0; r < s; r++) {
-            let sum = 0;
-            for (let a = 0; a <= r; a++) {
-              for (let b = 0; b <= c; b++)
-                sum += lambda[r + a * s] * gram[a + b * s] * lambda[c + b * s];
-            }
-            values[level * s * s + r + c * s] = sigma * sigma * sum;
-          }
-        }
-      }
-      return { group: term.group, levels: term.levels, columnNames: term.columnNames, values };
-    });
+    return conditionalVariances(this.system, sigma);
   }
 
   /** Variance components grouped as lme4 prints them, plus the residual SD. */
@@ -382,30 +343,7 @@ export class LinearMixedModel {
    */
   leverage(): Float64Array {
     this.ensureState();
-    const system = this.system;
-    const { n, X, reterms, weights } = this.parts;
-    const x = new Float64Array(system.q + system.p + 1);
-    const out = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      x.fill(0);
-      const scale = weights === null ? 1 : Math.sqrt(weights[t]);
-      reterms.forEach((term, j) => {
-        const s = term.s;
-        const lambda = system.lambdas[j];
-        const base = system.offsets[j] + term.refs[t] * s;
-        for (let r = 0; r < s; r++) {
-          let sum = 0;
-          for (let i = r; i < s; i++) sum += lambda[i + r * s] * term.z[t * s + i];
-          x[base + r] = scale * sum;
-        }
-      });
-      for (let c = 0; c < X.p; c++) x[system.q + c] = scale * X.data[t + c * n];
-      system.forwardSolve(x, 0, system.k + 1);
-      let sum = 0;
-      for (let i = 0; i < system.q + system.p; i++) sum += x[i] * x[i];
-      out[t] = sum;
-    }
-    return out;
+    return leverage(this.system, this.parts);
   }
 
   /** Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. */
@@ -447,19 +385,9 @@ export class LinearMixedModel {
     this.warnings.length = 0;
     const reml = this.remlCriterion;
     const layout = this.system.layout;
-    const lower = layout.lowerBounds();
-    const upper = new Float64Array(layout.length).fill(Number.POSITIVE_INFINITY);
     const initialTheta = this.initialPoint();
     const initialObjective = this.system.objective(reml);
-    const ftolRel = options.ftolRel ?? 1e-12;
-    const ftolAbs = options.ftolAbs ?? 1e-8;
-    const xtolAbs = options.xtolAbs ?? 1e-10;
-    const initialStep =
-      options.initialStep === undefined
-        ? defaultInitialStep(initialTheta, lower, upper)
-        : typeof options.initialStep === "number"
-          ? new Float64Array(layout.length).fill(options.initialStep)
-          : options.initialStep;
+    const settings = resolveFitSettings(options, layout, initialTheta);
 
     const fitLog: FitLogEntry[] = [];
     const record = (theta: Float64Array, value: number) => {
@@ -482,33 +410,26 @@ export class LinearMixedModel {
       objective,
       Float64Array.from(initialTheta),
       {
-        bounds: { lower, upper },
-        ftolRel,
-        ftolAbs,
-        xtolAbs,
-        initialStep,
+        bounds: { lower: settings.lower, upper: settings.upper },
+        ftolRel: settings.ftolRel,
+        ftolAbs: settings.ftolAbs,
+        xtolAbs: settings.xtolAbs,
+        initialStep: settings.initialStep,
         maxEvaluations: options.maxEvaluations,
         signal: options.signal,
       },
     );
 
     // Canonical signs, then snap tiny diagonal elements to exact zeros when that costs nothing.
-    let theta = Float64Array.from(result.theta);
+    let theta: Float64Array = Float64Array.from(result.theta);
     let best = result.value;
     if (!Number.isFinite(best)) {
       this.setTheta(theta);
       best = this.system.objective(reml);
     }
     layout.rectify(theta);
-    const snapped = Float64Array.from(theta);
-    let anySnapped = false;
-    for (let i = 0; i < snapped.length; i++) {
-      if (layout.isDiagonal(i) && snapped[i] > 0 && snapped[i] < ZERO_SNAP_THETA) {
-        snapped[i] = 0;
-        anySnapped = true;
-      }
-    }
-    if (anySnapped) {
+    const snapped = snapTinyDiagonals(layout, theta);
+    if (snapped !== null) {
       this.system.setTheta(snapped);
       if (this.system.updateFactor()) {
         const value = this.system.objective(reml);
@@ -531,10 +452,10 @@ export class LinearMixedModel {
       initialObjective,
       finalTheta: Array.from(theta),
       finalObjective,
-      ftolRel,
-      ftolAbs,
-      xtolAbs,
-      initialStep: Array.from(initialStep),
+      ftolRel: settings.ftolRel,
+      ftolAbs: settings.ftolAbs,
+      xtolAbs: settings.xtolAbs,
+      initialStep: Array.from(settings.initialStep),
       fitLog,
     };
     this.collectWarnings(result);
@@ -565,43 +486,7 @@ export class LinearMixedModel {
   summary(): FittedModelSummaryV1 {
     const optsum = this.summaryOfOptimization;
     if (optsum === null) throw new ModelError("summary() needs a fitted model; call fit() first");
-    const aliased = new Set(this.parts.X.aliased);
-    return {
-      specificationVersion: "v1",
-      formula: this.parts.formula.text,
-      reml: this.reml,
-      nobs: this.nobs,
-      objective: this.objective,
-      loglik: this.loglikelihood,
-      aic: this.aic,
-      bic: this.bic,
-      aicc: this.aicc,
-      dof: this.dof,
-      sigma: this.sigma,
-      theta: Array.from(this.theta),
-      fixef: {
-        names: this.coefnames(),
-        estimates: Array.from(this.coef()),
-        stderror: Array.from(this.stderror()),
-        aliased: this.parts.X.allNames.map((name) => aliased.has(name)),
-      },
-      varcorr: this.varCorr().groups,
-      ngroups: this.parts.reterms.map((term) => ({
-        group: term.group,
-        levels: term.levels.length,
-      })),
-      warnings: [...this.warnings],
-      optimization: {
-        optimizer: optsum.optimizer,
-        evaluations: optsum.evaluations,
-        status: optsum.status,
-        converged: optsum.converged,
-        message: optsum.message,
-        initialTheta: optsum.initialTheta,
-        initialObjective: optsum.initialObjective,
-      },
-      singular: this.isSingular(),
-    };
+    return buildSummary(this, optsum);
   }
 
   /** A brief plain-text description (the report package prints the full summary). */

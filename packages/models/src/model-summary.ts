@@ -1,0 +1,45 @@
+import type { FittedModelSummaryV1 } from "@mixedmodels/core";
+import type { LinearMixedModel } from "./linear-mixed-model";
+import type { OptimizationSummary } from "./model-types";
+
+/** The plain-data summary of a fitted model, for reports and the CLI. */
+export function buildSummary(
+  model: LinearMixedModel,
+  optsum: OptimizationSummary,
+): FittedModelSummaryV1 {
+  const { X, reterms, formula } = model.parts;
+  const aliased = new Set(X.aliased);
+  return {
+    specificationVersion: "v1",
+    formula: formula.text,
+    reml: model.reml,
+    nobs: model.nobs,
+    objective: model.objective,
+    loglik: model.loglikelihood,
+    aic: model.aic,
+    bic: model.bic,
+    aicc: model.aicc,
+    dof: model.dof,
+    sigma: model.sigma,
+    theta: Array.from(model.theta),
+    fixef: {
+      names: model.coefnames(),
+      estimates: Array.from(model.coef()),
+      stderror: Array.from(model.stderror()),
+      aliased: X.allNames.map((name) => aliased.has(name)),
+    },
+    varcorr: model.varCorr().groups,
+    ngroups: reterms.map((term) => ({ group: term.group, levels: term.levels.length })),
+    warnings: [...model.warnings],
+    optimization: {
+      optimizer: optsum.optimizer,
+      evaluations: optsum.evaluations,
+      status: optsum.status,
+      converged: optsum.converged,
+      message: optsum.message,
+      initialTheta: optsum.initialTheta,
+      initialObjective: optsum.initialObjective,
+    },
+    singular: model.isSingular(),
+  };
+}
