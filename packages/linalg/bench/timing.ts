@@ -1,18 +1,23 @@
 /**
- * Best-of-several wall time in milliseconds of `run`, with `prepare` (untimed) before each
- * repetition; repeats until 5 runs or ~1.5 s have passed, after one warm-up run.
+ * Best wall time in milliseconds of `run`, with `prepare` (untimed) before each repetition.
+ * After two warm-up runs it repeats at least 5 times and until 300 ms have passed (so small
+ * kernels are JIT-compiled and measured many times), stopping after 40 runs or 1.5 s. The
+ * minimum is the figure least disturbed by other processes on a shared machine.
  */
 export function timeBest(prepare: () => void, run: () => void): number {
-  prepare();
-  run();
+  for (let warmup = 0; warmup < 2; warmup++) {
+    prepare();
+    run();
+  }
   let best = Number.POSITIVE_INFINITY;
   const started = performance.now();
-  for (let repetition = 0; repetition < 5; repetition++) {
+  for (let repetition = 0; repetition < 40; repetition++) {
     prepare();
     const t0 = performance.now();
     run();
     best = Math.min(best, performance.now() - t0);
-    if (performance.now() - started > 1500) break;
+    const elapsed = performance.now() - started;
+    if ((repetition >= 4 && elapsed > 300) || elapsed > 1500) break;
   }
   return best;
 }

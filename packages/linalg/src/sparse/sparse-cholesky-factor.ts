@@ -85,7 +85,7 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
     let target = -1;
     let targetBase = 0;
     let targetHeight = 0;
-    for (let j = 0; j < below; j++) {
+    for (let j = 0; j < below; ) {
       const column = supernodeRows[belowStart + j];
       if (supernodeOf[column] !== target) {
         target = supernodeOf[column];
@@ -96,21 +96,38 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
         targetBase = supernodeValuePtr[target] - supernodeStart[target] * targetHeight;
       }
       const destination = targetBase + column * targetHeight;
-      if (fused) {
-        subtractLowRankColumn(
+      const panel = block + columns;
+      if (
+        columns <= 2 &&
+        j + 4 <= below &&
+        supernodeOf[supernodeRows[belowStart + j + 3]] === target
+      ) {
+        // Four update columns share one pass over the rows below them.
+        const columnStride = (k: number) =>
+          (supernodeRows[belowStart + j + k] - column) * targetHeight;
+        subtractFourColumns(
           out,
           destination,
+          columnStride(1),
+          columnStride(2),
+          columnStride(3),
           relative,
           j,
           below,
           columns,
-          block + columns,
+          panel,
           height,
         );
+        j += 4;
+        continue;
+      }
+      if (fused) {
+        subtractLowRankColumn(out, destination, relative, j, below, columns, panel, height);
       } else {
         const source = j * below;
         for (let i = j; i < below; i++) out[destination + relative[i]] -= update[source + i];
       }
+      j++;
     }
   }
   factor.status = -1;
@@ -164,6 +181,71 @@ function subtractLowRankColumn(
   for (let i = j; i < below; i++) {
     values[destination + relative[i]] -=
       values[panel + i] * l0 + values[p1 + i] * l1 + values[p2 + i] * l2 + values[p3 + i] * l3;
+  }
+}
+
+/**
+ * subtractLowRankColumn for the four update columns j … j+3 at once (rank 1 or 2), whose
+ * destinations are `destination` plus 0, stride1, stride2, stride3: the rows below j+3 are
+ * read once for all four, which roughly halves the loads of the memory-bound update.
+ */
+function subtractFourColumns(
+  values: Float64Array,
+  destination: number,
+  stride1: number,
+  stride2: number,
+  stride3: number,
+  relative: Int32Array,
+  j: number,
+  below: number,
+  rank: number,
+  panel: number,
+  ld: number,
+): void {
+  // The 4×4 triangle at the top is done column by column.
+  for (let k = 0; k < 4; k++) {
+    const offset = k === 0 ? 0 : k === 1 ? stride1 : k === 2 ? stride2 : stride3;
+    const jk = j + k;
+    const a = values[panel + jk];
+    const b = rank === 2 ? values[panel + ld + jk] : 0;
+    for (let i = jk; i < j + 4; i++) {
+      const term =
+        rank === 2 ? values[panel + i] * a + values[panel + ld + i] * b : values[panel + i] * a;
+      values[destination + offset + relative[i]] -= term;
+    }
+  }
+  const d0 = destination;
+  const d1 = destination + stride1;
+  const d2 = destination + stride2;
+  const d3 = destination + stride3;
+  const a0 = values[panel + j];
+  const a1 = values[panel + j + 1];
+  const a2 = values[panel + j + 2];
+  const a3 = values[panel + j + 3];
+  if (rank === 1) {
+    for (let i = j + 4; i < below; i++) {
+      const r = relative[i];
+      const x = values[panel + i];
+      values[d0 + r] -= x * a0;
+      values[d1 + r] -= x * a1;
+      values[d2 + r] -= x * a2;
+      values[d3 + r] -= x * a3;
+    }
+    return;
+  }
+  const second = panel + ld;
+  const b0 = values[second + j];
+  const b1 = values[second + j + 1];
+  const b2 = values[second + j + 2];
+  const b3 = values[second + j + 3];
+  for (let i = j + 4; i < below; i++) {
+    const r = relative[i];
+    const x = values[panel + i];
+    const y = values[second + i];
+    values[d0 + r] -= x * a0 + y * b0;
+    values[d1 + r] -= x * a1 + y * b1;
+    values[d2 + r] -= x * a2 + y * b2;
+    values[d3 + r] -= x * a3 + y * b3;
   }
 }
 
