@@ -1,7 +1,7 @@
 import { DataError, type DataTable, ModelError, type TableInput } from "@mixedmodels/core";
 import type { Expr, ParsedFormula, TermFactor } from "@mixedmodels/formula";
-import { type DesignColumn, designColumns, writeDesignColumn } from "./design/design-columns";
-import { independentColumns } from "./design/fixed-effects-rank";
+import { designColumns } from "./design/design-columns";
+import { fixedEffectsMatrix } from "./design/fixed-effects-matrix";
 import {
   type CategoricalFactor,
   type EvaluatedFactor,
@@ -14,8 +14,9 @@ import { groupingFactor } from "./random/grouping-factor";
 import { assembleRandomEffects, type BarTerm, checkBarTerm } from "./random/random-effects-terms";
 import { resolveFormula } from "./resolve-formula";
 import { didYouMean } from "./table/closest-names";
+import { completeRows } from "./table/complete-rows";
 import { applyTableOptions, toDataTable } from "./table/to-data-table";
-import type { FixedEffectsMatrix, ModelParts } from "./types";
+import type { ModelParts } from "./types";
 
 /**
  * Builds the numeric parts of a mixed model: y, X (rank-checked), weights, offset and one
@@ -152,70 +153,6 @@ function usedVariables(
   return variables;
 }
 
-function completeRows(
-  table: DataTable,
-  variables: readonly string[],
-  weights: ModelPartsOptions["weights"],
-): { rows: Int32Array; droppedRows: Int32Array } {
-  const nrow = table.nrow;
-  const missing = new Uint8Array(nrow);
-  for (const name of variables) {
-    const column = table.columns[name];
-    if (column.kind === "categorical") {
-      for (let i = 0; i < nrow; i++) if (column.codes[i] < 0) missing[i] = 1;
-      continue;
-    }
-    const values = column.values;
-    for (let i = 0; i < nrow; i++) {
-      const value = values[i];
-      if (Number.isNaN(value)) missing[i] = 1;
-      else if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-        throw new DataError(
-          `column '${name}' is ${value} in row ${i}; values used in a model must be finite (use NaN or null for a missing value)`,
-          { column: name, row: i },
-        );
-      }
-    }
-  }
-  if (weights !== undefined && typeof weights !== "string") {
-    if (weights.length !== nrow) {
-      throw new DataError(`weights have ${weights.length} values but the data have ${nrow} rows`, {
-        column: "weights",
-      });
-    }
-    for (let i = 0; i < nrow; i++) {
-      const w = weights[i];
-      if (w === null || w === undefined || Number.isNaN(w)) missing[i] = 1;
-    }
-  }
-  let kept = 0;
-  for (let i = 0; i < nrow; i++) if (missing[i] === 0) kept++;
-  if (kept === 0) {
-    const allMissing = variables.find((name) => everyMissing(table, name));
-    throw new DataError(
-      nrow === 0
-        ? "the data have no rows"
-        : `no rows left: each of the ${nrow} rows has a missing value in a variable the model uses${allMissing ? ` (column '${allMissing}' is missing in every row)` : ""}`,
-      { column: allMissing },
-    );
-  }
-  const rows = new Int32Array(kept);
-  const droppedRows = new Int32Array(nrow - kept);
-  let r = 0;
-  let d = 0;
-  for (let i = 0; i < nrow; i++) {
-    if (missing[i] === 0) rows[r++] = i;
-    else droppedRows[d++] = i;
-  }
-  return { rows, droppedRows };
-}
-
-function everyMissing(table: DataTable, name: string): boolean {
-  const column = table.columns[name];
-  if (column.kind === "categorical") return column.codes.every((code) => code < 0);
-  return column.values.every((value) => Number.isNaN(value));
-}
-
 function exprText(formula: ParsedFormula, expr: Expr): string {
   return formula.text.slice(expr.span.start, expr.span.end).trim();
 }
@@ -280,37 +217,4 @@ function offsetValues(formula: ParsedFormula, context: EvaluationContext): Float
     for (let t = 0; t < total.length; t++) total[t] += values[t];
   }
   return total;
-}
-
-function fixedEffectsMatrix(
-  columns: readonly DesignColumn[],
-  n: number,
-  intercept: boolean,
-): FixedEffectsMatrix {
-  const p = columns.length;
-  const full = new Float64Array(n * p);
-  columns.forEach((column, j) => {
-    writeDesignColumn(column, n, full, j * n, 1);
-  });
-  const kept = independentColumns(full, n, p, intercept);
-  const allNames = columns.map((column) => column.name);
-  let data = full;
-  if (kept.length < p) {
-    data = new Float64Array(n * kept.length);
-    kept.forEach((j, k) => {
-      data.set(full.subarray(j * n, (j + 1) * n), k * n);
-    });
-  }
-  const keptSet = new Set(kept);
-  return {
-    n,
-    p: kept.length,
-    data,
-    names: Array.from(kept, (j) => allNames[j]),
-    allNames,
-    kept,
-    aliased: allNames.filter((_, j) => !keptSet.has(j)),
-    mixedModelsNames: columns.map((column) => column.mixedModelsName),
-    assign: Int32Array.from(columns, (column) => column.term),
-  };
 }

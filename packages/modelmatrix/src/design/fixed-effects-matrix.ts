@@ -1,0 +1,40 @@
+import type { FixedEffectsMatrix } from "../types";
+import { type DesignColumn, writeDesignColumn } from "./design-columns";
+import { independentColumns } from "./fixed-effects-rank";
+
+/**
+ * Fills X (n×p, column-major) from its design columns, then keeps a linearly independent subset
+ * (see `independentColumns`); the dropped columns are named in `aliased`.
+ */
+export function fixedEffectsMatrix(
+  columns: readonly DesignColumn[],
+  n: number,
+  intercept: boolean,
+): FixedEffectsMatrix {
+  const p = columns.length;
+  const full = new Float64Array(n * p);
+  columns.forEach((column, j) => {
+    writeDesignColumn(column, n, full, j * n, 1);
+  });
+  const kept = independentColumns(full, n, p, intercept);
+  const allNames = columns.map((column) => column.name);
+  let data = full;
+  if (kept.length < p) {
+    data = new Float64Array(n * kept.length);
+    kept.forEach((j, k) => {
+      data.set(full.subarray(j * n, (j + 1) * n), k * n);
+    });
+  }
+  const keptSet = new Set(kept);
+  return {
+    n,
+    p: kept.length,
+    data,
+    names: Array.from(kept, (j) => allNames[j]),
+    allNames,
+    kept,
+    aliased: allNames.filter((_, j) => !keptSet.has(j)),
+    mixedModelsNames: columns.map((column) => column.mixedModelsName),
+    assign: Int32Array.from(columns, (column) => column.term),
+  };
+}
