@@ -28,6 +28,17 @@ describe("parseCsv", () => {
     expect(subject.levels).toEqual(["10", "308", "309"]);
   });
 
+  it("reads R's Inf, -Inf and NaN in numeric columns", () => {
+    const table = parseCsv("x,y\n1,Inf\n2,-Inf\n3,NaN\n");
+    const y = table.columns.y;
+    if (y.kind !== "numeric") throw new Error("y should be numeric");
+    expect(Array.from(y.values)).toEqual([
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.NaN,
+    ]);
+  });
+
   it("applies explicit levels and other delimiters", () => {
     const table = parseCsv("g;y\nb;1\na;2\n", { delimiter: ";", levels: { g: ["b", "a"] } });
     const g = table.columns.g;

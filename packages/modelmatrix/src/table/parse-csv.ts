@@ -13,7 +13,8 @@ export interface CsvOptions extends TableOptions {
  *
  * Typing follows R's `write.csv` convention: a column with any quoted field is text (categorical;
  * levels in numeric order when every label is a number), a column of unquoted fields that all
- * parse as numbers is numeric, anything else categorical. Empty fields and `NA` are missing.
+ * parse as numbers (including R's `Inf`, `-Inf`) is numeric, anything else categorical. Empty
+ * fields, `NA` and `NaN` are missing.
  *
  * @throws DataError when the text is not valid CSV, has no header, rows have a different number
  *   of fields than the header, or an option names an unknown column.
@@ -49,11 +50,27 @@ function columnFromFields(fields: string[]): DataColumn {
       values[i] = Number.NaN;
       continue;
     }
-    const value = Number(field);
-    if (Number.isNaN(value)) return columnFromCells(fields);
+    const value = fieldNumber(field);
+    if (value === null) return columnFromCells(fields);
     values[i] = value;
   }
   return { kind: "numeric", values };
+}
+
+/** A field as a number: plain numbers and R's `Inf`, `-Inf`, `NaN`; null for text. */
+function fieldNumber(field: string): number | null {
+  const value = Number(field);
+  if (!Number.isNaN(value)) return value;
+  switch (field.trim()) {
+    case "Inf":
+      return Number.POSITIVE_INFINITY;
+    case "-Inf":
+      return Number.NEGATIVE_INFINITY;
+    case "NaN":
+      return Number.NaN;
+    default:
+      return null;
+  }
 }
 
 /**
