@@ -71,6 +71,25 @@ describe("agreement with R to 1e-12 relative", () => {
     });
   });
 
+  it("400 random Student t points, df from 0.5 to 1e5, values down to 1e-300", () => {
+    const { t, df, upper } = reference.tRandom;
+    t.forEach((value, i) => {
+      expectClose(tSurvival(value, df[i]), upper[i], `tSurvival(${value}, ${df[i]})`);
+    });
+  });
+
+  it("400 random chi-square points, df from 0.1 to 1e4, both tails", () => {
+    const { x, df, upper, lower } = reference.chiSquareRandom;
+    x.forEach((value, i) => {
+      expectClose(
+        chiSquareSurvival(value, df[i]),
+        upper[i],
+        `chiSquareSurvival(${value}, ${df[i]})`,
+      );
+      expectClose(chiSquareCdf(value, df[i]), lower[i], `chiSquareCdf(${value}, ${df[i]})`);
+    });
+  });
+
   it("regularized incomplete beta and its complement", () => {
     const { x, a, b, value, upper } = reference.beta;
     x.forEach((point, i) => {

@@ -14,8 +14,9 @@ export interface BetaTails {
  * Both tails of the regularized incomplete beta function at x, with y = 1 − x passed separately
  * so a caller that knows y more accurately than 1 − x (the t distribution) keeps that accuracy.
  * The continued fraction of Abramowitz & Stegun 26.5.8 converges fast for x < (a+1)/(a+b+2);
- * beyond that the symmetry I_x(a, b) = 1 − I_y(b, a) is used, so the tail computed directly is
- * always the smaller one.
+ * beyond that the symmetry I_x(a, b) = 1 − I_y(b, a) is used. Near that switch point the tail
+ * computed directly may be the larger one by a little; elsewhere it is the smaller one, so the
+ * other, 1 minus it, loses nothing.
  */
 export function regularizedBetaTails(x: number, y: number, a: number, b: number): BetaTails {
   if (!(a > 0) || !(b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) {
@@ -25,68 +26,88 @@ export function regularizedBetaTails(x: number, y: number, a: number, b: number)
   if (x < 0 || x > 1) throw new RangeError(`regularizedBeta: x must be in [0, 1], got ${x}`);
   if (x === 0) return { lower: 0, upper: 1 };
   if (y === 0) return { lower: 1, upper: 0 };
-  const direct = x < (a + 1) / (a + b + 2);
-  const first = direct ? continuedFraction(x, y, a, b) : continuedFraction(y, x, b, a);
-  let small = first.value;
-  // The continued fraction loses about (its value / its prefactor)·ε to cancellation, which near
-  // the switch point with one large and one small shape (Student's t with many degrees of
-  // freedom) reaches 1e-12. Then the other side may be the better-conditioned route.
-  if (first.ratio > ILL_CONDITIONED_RATIO) {
-    const other = direct ? continuedFraction(y, x, b, a) : continuedFraction(x, y, a, b);
-    const complement = 1 - other.value;
-    const errorDirect = first.ratio * Number.EPSILON;
-    const errorComplement =
-      ((other.value * Math.max(1, other.ratio) + 1) * Number.EPSILON) / complement;
-    // Both routes approximate the same number; a complement that disagrees beyond rounding has
-    // lost everything to 1 − value and must not be used.
-    const agrees = Math.abs(complement - first.value) <= 1e-8 * first.value;
-    if (agrees && errorComplement < errorDirect) small = complement;
+  if (x < (a + 1) / (a + b + 2)) {
+    const lower = continuedFraction(x, y, a, b);
+    return { lower, upper: 1 - lower };
   }
-  return direct ? { lower: small, upper: 1 - small } : { lower: 1 - small, upper: small };
+  const upper = continuedFraction(y, x, b, a);
+  return { lower: 1 - upper, upper };
 }
 
-const ILL_CONDITIONED_RATIO = 16;
-
 /**
- * I_x(a, b) = x^a·y^b / (a·B(a, b)) · 1/(1+ d₁/(1+ d₂/(1+ …))), by the modified Lentz method;
- * `ratio` is the value of the fraction, a measure of its cancellation.
+ * I_x(a, b) = x^a·y^b / (a·B(a, b)) · 1/(1+ d₁/(1+ d₂/(1+ …))) (Abramowitz & Stegun 26.5.8).
  */
-function continuedFraction(
-  x: number,
-  y: number,
-  a: number,
-  b: number,
-): { value: number; ratio: number } {
+function continuedFraction(x: number, y: number, a: number, b: number): number {
   // x^a·y^b / (a·B(a, b)) = b/(a+b) · C(a+b, a)·x^a·y^b.
   const factor = (b / (a + b)) * betaDensityTerm(a, b, x, y);
-  if (factor === 0) return { value: 0, ratio: 0 };
-  const sum = a + b;
+  if (factor === 0) return 0;
+  const depth = convergenceDepth(x, y, a, b);
+  // Evaluated again from the bottom up to a margin beyond where the forward pass stopped:
+  // with a large and b small (Student's t with many df) every odd level 1 + d₂ₘ₊₁ nearly cancels,
+  // and the backward pass can take those levels in their cancellation-free form.
+  return factor / backwardDenominator(x, y, a, b, Math.ceil(1.5 * depth) + 20);
+}
+
+function evenCoefficient(x: number, a: number, b: number, m: number): number {
+  return (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+}
+
+function oddCoefficient(x: number, a: number, b: number, m: number): number {
+  return (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+}
+
+/**
+ * 1 + d₂ₘ₊₁ with x + y = 1 used to cancel the leading terms exactly:
+ * (x·[a(2m+1−b) + m(3m+2−b)] + y·(a+2m)(a+2m+1)) / ((a+2m)(a+2m+1)).
+ */
+function oddLevel(x: number, y: number, a: number, b: number, m: number): number {
+  const denominator = (a + 2 * m) * (a + 2 * m + 1);
+  return (x * (a * (2 * m + 1 - b) + m * (3 * m + 2 - b)) + y * denominator) / denominator;
+}
+
+/** The number of Lentz iterations (each one even and one odd level) the forward pass needs. */
+function convergenceDepth(x: number, y: number, a: number, b: number): number {
   let c = 1;
-  // 1 − (a+b)·x/(a+1), rewritten with x + y = 1 so it does not cancel near the switch point.
-  let d = ((a + 1) * y + (1 - b) * x) / (a + 1);
+  let d = oddLevel(x, y, a, b, 0);
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
-  let fraction = d;
   for (let m = 1; m < MAX_ITERATIONS; m++) {
-    const m2 = 2 * m;
-    const even = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    const even = evenCoefficient(x, a, b, m);
     d = 1 + even * d;
     if (Math.abs(d) < TINY) d = TINY;
     c = 1 + even / c;
     if (Math.abs(c) < TINY) c = TINY;
     d = 1 / d;
-    fraction *= d * c;
-    const odd = (-(a + m) * (sum + m) * x) / ((a + m2) * (a + m2 + 1));
+    const evenDelta = d * c;
+    const odd = oddCoefficient(x, a, b, m);
     d = 1 + odd * d;
     if (Math.abs(d) < TINY) d = TINY;
     c = 1 + odd / c;
     if (Math.abs(c) < TINY) c = TINY;
     d = 1 / d;
-    const delta = d * c;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
+    const delta = evenDelta * d * c;
+    if (Math.abs(delta - 1) < EPSILON) return m;
   }
-  return { value: factor * fraction, ratio: fraction };
+  return MAX_ITERATIONS;
+}
+
+/**
+ * The denominator F₁ of the fraction, Fₖ = 1 + dₖ/Fₖ₊₁, evaluated from level 2·depth+1 upwards.
+ * An even level is 1 + g with g = d₂ₘ/F₂ₘ₊₁, so the odd level above it,
+ * F₂ₘ₋₁ = 1 + d₂ₘ₋₁/(1 + g) = (1 + d₂ₘ₋₁) − d₂ₘ₋₁·g/(1 + g), can use the exact form of 1 + d₂ₘ₋₁.
+ */
+function backwardDenominator(x: number, y: number, a: number, b: number, depth: number): number {
+  let oddLevelValue = oddLevel(x, y, a, b, depth);
+  for (let m = depth; m >= 1; m--) {
+    const g = evenCoefficient(x, a, b, m) / guardTiny(oddLevelValue);
+    oddLevelValue =
+      oddLevel(x, y, a, b, m - 1) - (oddCoefficient(x, a, b, m - 1) * g) / guardTiny(1 + g);
+  }
+  return oddLevelValue;
+}
+
+function guardTiny(value: number): number {
+  return Math.abs(value) < TINY ? TINY : value;
 }
 
 /**
