@@ -163,3 +163,47 @@ describe("vector-valued nested terms keep sparse off-diagonal blocks", () => {
     );
   });
 });
+
+describe("a filled-in term between nested ones", () => {
+  it("keeps later nested blocks sparse and matches the dense objective", () => {
+    // a and b crossed within each c; c nested in d. Sorted: a, b (filled in), c, d.
+    const data = {
+      y: [] as number[],
+      a: [] as string[],
+      b: [] as string[],
+      c: [] as string[],
+      d: [] as string[],
+    };
+    let state = 11;
+    for (let c = 0; c < 20; c++) {
+      for (let a = 0; a < 5; a++) {
+        for (let b = 0; b < 3; b++) {
+          state = (state * 16807) % 2147483647;
+          data.y.push(c / 5 + a / 7 + b / 3 + state / 2147483647);
+          data.a.push(`a${c}.${a}`);
+          data.b.push(`b${c}.${b}`);
+          data.c.push(`c${c}`);
+          data.d.push(`d${c % 15}`);
+        }
+      }
+    }
+    const model = LinearMixedModel.fromFormula(
+      "y ~ 1 + (1 | a) + (1 | b) + (1 | c) + (1 | d)",
+      data,
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: inspect the private block storage
+    const system = (model as any).system;
+    expect(system.filledIn).toEqual([false, true, false, false]);
+    expect(system.factor[8].kind).toBe("sparse-csc"); // L[d, c]: updated through dense·denseᵀ
+    for (const theta of [
+      [1, 1, 1, 1],
+      [0.3, 2, 0.7, 1.4],
+      [1.5, 0.1, 0, 0.5],
+    ]) {
+      const value = model.objectiveAt(theta);
+      expect(Math.abs(value - denseObjective(model, Float64Array.from(theta)))).toBeLessThanOrEqual(
+        1e-9 * Math.abs(value),
+      );
+    }
+  });
+});

@@ -275,6 +275,59 @@ describe("mulSubtract agrees with the dense C − A·Bᵀ", () => {
     });
   }
 
+  it("keeps the pattern of a sparse or Diagonal target (stored entries exact)", () => {
+    type Maker = (random: () => number, m: number, n: number, k: number) => [Block, Block, Block];
+    const makers: Maker[] = [
+      (r, m, n, k) => [randomSparse(r, m, n, 0.5), randomDense(r, m, k), randomDense(r, n, k)],
+      (r, m, n, k) => [
+        randomSparse(r, m, n, 0.5),
+        randomDense(r, m, k),
+        randomSparse(r, n, k, 0.5),
+      ],
+      (r, m, _n, k) => [randomDiagonal(r, m), randomDense(r, m, k), randomDense(r, m, k)],
+      (r, m, _n, k) => [
+        randomDiagonal(r, m),
+        randomSparse(r, m, k, 0.5),
+        randomSparse(r, m, k, 0.5),
+      ],
+    ];
+    fc.assert(
+      fc.property(
+        seedArb,
+        fc.integer({ min: 0, max: 3 }),
+        sizeArb,
+        sizeArb,
+        sizeArb,
+        (seed, which, m, n, k) => {
+          const [target, left, right] = makers[which](createRandom(seed), m, n, k);
+          const before = blockToDense(target);
+          const stored = blockToDense(target).map((_, i) => i);
+          const product = denseProduct(
+            blockToDense(left),
+            left.rows,
+            left.cols,
+            false,
+            blockToDense(right),
+            right.rows,
+            right.cols,
+            true,
+          );
+          const pattern = new Set<number>();
+          if (target.kind === "sparse-csc") {
+            for (let c = 0; c < target.cols; c++) {
+              for (let p = target.colPtr[c]; p < target.colPtr[c + 1]; p++)
+                pattern.add(target.rowIdx[p] + c * target.rows);
+            }
+          } else for (let i = 0; i < target.rows; i++) pattern.add(i + i * target.rows);
+          const expected = before.map((v, i) => (pattern.has(stored[i]) ? v - product[i] : 0));
+          mulSubtract(target, left, right);
+          expect(maxRelativeDifference(blockToDense(target), expected)).toBeLessThan(1e-12);
+        },
+      ),
+      settings,
+    );
+  });
+
   it("updates a sparse target in place when its pattern covers the product", () => {
     fc.assert(
       fc.property(seedArb, sizeArb, sizeArb, sizeArb, (seed, m, n, k) => {

@@ -178,6 +178,74 @@ function sparseDiagonalSparse(target: Block, left: Block, right: Block): void {
   }
 }
 
+/*
+ * Sparse and Diagonal targets keep their pattern: only stored entries are updated. The blocked
+ * factor gives such a target only when the grouping factors involved are nested, and then the
+ * product vanishes outside the pattern (exact zeros in the dense operands).
+ */
+
+function sparseDenseDense(target: Block, left: Block, right: Block): void {
+  const { cols, colPtr, rowIdx, values } = target as SparseCscBlock;
+  const { rows: m, cols: k, values: a } = left as DenseBlock;
+  const { rows: n, values: b } = right as DenseBlock;
+  for (let c = 0; c < cols; c++) {
+    for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
+      const r = rowIdx[p];
+      let sum = 0;
+      for (let l = 0; l < k; l++) sum += a[r + l * m] * b[c + l * n];
+      values[p] -= sum;
+    }
+  }
+}
+
+function sparseDenseSparse(target: Block, left: Block, right: Block): void {
+  const t = target as SparseCscBlock;
+  const { rows: m, values: a } = left as DenseBlock;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < b.cols; k++) {
+    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) {
+      const c = b.rowIdx[q];
+      const v2 = b.values[q];
+      for (let p = t.colPtr[c]; p < t.colPtr[c + 1]; p++)
+        t.values[p] -= a[t.rowIdx[p] + k * m] * v2;
+    }
+  }
+}
+
+function diagonalDenseDense(target: Block, left: Block, right: Block): void {
+  const t = (target as DiagonalBlock).values;
+  const { rows: m, cols: k, values: a } = left as DenseBlock;
+  const { rows: n, values: b } = right as DenseBlock;
+  for (let i = 0; i < t.length; i++) {
+    let sum = 0;
+    for (let l = 0; l < k; l++) sum += a[i + l * m] * b[i + l * n];
+    t[i] -= sum;
+  }
+}
+
+function diagonalSparseSparse(target: Block, left: Block, right: Block): void {
+  const t = (target as DiagonalBlock).values;
+  const a = left as SparseCscBlock;
+  const b = right as SparseCscBlock;
+  for (let k = 0; k < a.cols; k++) {
+    // Both row lists ascend: merge them to find equal rows.
+    let p = a.colPtr[k];
+    let q = b.colPtr[k];
+    const pEnd = a.colPtr[k + 1];
+    const qEnd = b.colPtr[k + 1];
+    while (p < pEnd && q < qEnd) {
+      const r1 = a.rowIdx[p];
+      const r2 = b.rowIdx[q];
+      if (r1 === r2) {
+        t[r1] -= a.values[p] * b.values[q];
+        p++;
+        q++;
+      } else if (r1 < r2) p++;
+      else q++;
+    }
+  }
+}
+
 const mulSubtractKernels: Readonly<Record<string, MulSubtractKernel>> = {
   "dense<-dense*dense": denseDenseDense,
   "dense<-sparse-csc*sparse-csc": denseSparseSparse,
@@ -191,6 +259,10 @@ const mulSubtractKernels: Readonly<Record<string, MulSubtractKernel>> = {
   "sparse-csc<-sparse-csc*sparse-csc": sparseSparseSparse,
   "sparse-csc<-sparse-csc*diagonal": sparseSparseDiagonal,
   "sparse-csc<-diagonal*sparse-csc": sparseDiagonalSparse,
+  "sparse-csc<-dense*dense": sparseDenseDense,
+  "sparse-csc<-dense*sparse-csc": sparseDenseSparse,
+  "diagonal<-dense*dense": diagonalDenseDense,
+  "diagonal<-sparse-csc*sparse-csc": diagonalSparseSparse,
 };
 
 /**
