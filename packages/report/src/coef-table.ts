@@ -5,7 +5,7 @@ import { checkFormat, renderTable } from "./table/render-table";
 import type { OutputFormat, TableSpec } from "./table/table-spec";
 
 /** One fixed-effect coefficient with its Wald z statistic and two-sided normal p-value. */
-export interface CoefficientRow {
+export interface CoefTableRow {
   readonly name: string;
   readonly estimate: number;
   readonly stderror: number;
@@ -26,7 +26,7 @@ export interface FormatOptions {
  * The fixed-effects coefficients with z = estimate/SE and p = 2·P(Z > |z|), computed in the upper
  * tail so tiny p-values keep their digits.
  */
-export function coefficientRows(summary: FittedModelSummaryV1): CoefficientRow[] {
+export function coefficientRows(summary: FittedModelSummaryV1): CoefTableRow[] {
   const { names, estimates, stderror, aliased } = summary.fixef;
   return names.map((name, i) => {
     const isAliased = aliased[i] === true;

@@ -1,4 +1,4 @@
-export type { CoefficientRow, FormatOptions } from "./coef-table";
+export type { CoefTableRow, FormatOptions } from "./coef-table";
 export { coefficientRows, coefTableSpec, formatCoefTable } from "./coef-table";
 export { formatLikelihoodRatioTest, likelihoodRatioTestSpec } from "./format-likelihood-ratio-test";
 export {
