@@ -1,6 +1,8 @@
 /**
  * Builds `ParsedFormula` objects by hand, following the formula package's contract (types.ts):
  * `fixed` without the intercept and sorted by degree, bar terms with `/` and `||` expanded.
+ * Tests use it for shapes the parser does not produce (a single bar term with
+ * `correlated: false`).
  */
 import type {
   Expr,
@@ -18,14 +20,6 @@ export function variable(name: string): Expr {
 
 export function number(value: number): Expr {
   return { kind: "number", value, span };
-}
-
-export function call(name: string, ...args: Expr[]): Expr {
-  return { kind: "call", name, args, span };
-}
-
-export function binary(op: "+" | "-" | "*" | "/" | "^", left: Expr, right: Expr): Expr {
-  return { kind: "binary", op, left, right, span };
 }
 
 function variablesOf(expr: Expr): string[] {
