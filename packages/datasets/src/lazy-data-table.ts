@@ -6,13 +6,14 @@ import type { EncodedDataset } from "./encoding/encoded-dataset";
  * Wraps an encoded dataset as a `DataTable` whose `columns` are decoded on first access and then
  * kept, so importing one dataset never pays for decoding another (InstEval is 73,421 rows).
  * `columns` is an own enumerable getter, so `{ ...table }` and `Object.keys` see it as a plain
- * property. The decoded arrays are shared by every user of the table: treat them as read-only.
+ * property. Names, levels and the column record are frozen; the typed arrays cannot be, and are
+ * shared by every user of the table: treat them as read-only.
  */
 export function createLazyDataTable(encoded: EncodedDataset): DataTable {
   let decoded: Readonly<Record<string, DataColumn>> | undefined;
   return {
     nrow: encoded.nrow,
-    names: encoded.names,
+    names: Object.freeze([...encoded.names]),
     get columns(): Readonly<Record<string, DataColumn>> {
       if (decoded === undefined) {
         const columns: Record<string, DataColumn> = {};

@@ -157,6 +157,9 @@ describe("datasets", () => {
   it("decodes a table once and hands back the same columns", () => {
     expect(penicillin.columns).toBe(penicillin.columns);
     expect(Object.isFrozen(penicillin.columns)).toBe(true);
+    expect(Object.isFrozen(penicillin.names)).toBe(true);
+    const plate = penicillin.columns.plate;
+    expect(plate.kind === "categorical" && Object.isFrozen(plate.levels)).toBe(true);
     expect({ ...cbpp }.columns).toBe(cbpp.columns);
   });
 });

@@ -69,7 +69,7 @@ export function decodeColumn(name: string, encoded: EncodedColumn, nrow: number)
           });
         }
       }
-      return { kind: "categorical", levels: encoded.levels, codes };
+      return { kind: "categorical", levels: Object.freeze([...encoded.levels]), codes };
     }
     case "integer-digits": {
       const values = new Float64Array(nrow);

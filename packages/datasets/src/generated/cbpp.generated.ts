@@ -2,61 +2,13 @@
 import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const cbppEncoded: EncodedDataset = {
- "name": "cbpp",
- "nrow": 56,
- "names": [
-  "herd",
-  "incidence",
-  "size",
-  "period"
- ],
- "columns": {
-  "herd": {
-   "kind": "factor",
-   "levels": [
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-    "10",
-    "11",
-    "12",
-    "13",
-    "14",
-    "15"
-   ],
-   "ordered": false,
-   "width": 1,
-   "codes": "$$$$%%%&&&&''''(((())))****+,,,,----....////000011112222"
+  name: "cbpp",
+  nrow: 56,
+  names: ["herd","incidence","size","period"],
+  columns: {
+    "herd": {"kind":"factor","levels":["1","2","3","4","5","6","7","8","9","10","11","12","13","14","15"],"ordered":false,"width":1,"codes":"$$$$%%%&&&&''''(((())))****+,,,,----....////000011112222"},
+    "incidence": {"kind":"integer-digits","offset":0,"width":1,"digits":"&'($'%%,&$&&$&$)$$%'$$%,%'$0&$$$%%$&$)'%&%$$%&$$/$$$%%%$"},
+    "size": {"kind":"integer-digits","offset":2,"width":1,"digits":"0.+'8478226,,+(4;:&33462,+'D+(*(8848;=88,*('7:595$%$5111"},
+    "period": {"kind":"factor","levels":["1","2","3","4"],"ordered":false,"width":1,"codes":"$%&'$%&$%&'$%&'$%&'$%&'$%&'$$%&'$%&'$%&'$%&'$%&'$%&'$%&'"},
   },
-  "incidence": {
-   "kind": "integer-digits",
-   "offset": 0,
-   "width": 1,
-   "digits": "&'($'%%,&$&&$&$)$$%'$$%,%'$0&$$$%%$&$)'%&%$$%&$$/$$$%%%$"
-  },
-  "size": {
-   "kind": "integer-digits",
-   "offset": 2,
-   "width": 1,
-   "digits": "0.+'8478226,,+(4;:&33462,+'D+(*(8848;=88,*('7:595$%$5111"
-  },
-  "period": {
-   "kind": "factor",
-   "levels": [
-    "1",
-    "2",
-    "3",
-    "4"
-   ],
-   "ordered": false,
-   "width": 1,
-   "codes": "$%&'$%&$%&'$%&'$%&'$%&'$%&'$$%&'$%&'$%&'$%&'$%&'$%&'$%&'"
-  }
- }
 };

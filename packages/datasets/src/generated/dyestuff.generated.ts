@@ -2,32 +2,11 @@
 import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const dyestuffEncoded: EncodedDataset = {
- "name": "Dyestuff",
- "nrow": 30,
- "names": [
-  "Batch",
-  "Yield"
- ],
- "columns": {
-  "Batch": {
-   "kind": "factor",
-   "levels": [
-    "A",
-    "B",
-    "C",
-    "D",
-    "E",
-    "F"
-   ],
-   "ordered": false,
-   "width": 1,
-   "codes": "$$$$$%%%%%&&&&&'''''((((()))))"
+  name: "Dyestuff",
+  nrow: 30,
+  names: ["Batch","Yield"],
+  columns: {
+    "Batch": {"kind":"factor","levels":["A","B","C","D","E","F"],"ordered":false,"width":1,"codes":"$$$$$%%%%%&&&&&'''''((((()))))"},
+    "Yield": {"kind":"integer-digits","offset":1440,"width":2,"digits":"$2#$#$#u$U$-$<#V$A#[$e$7$o#k$A#)#$$e#=$2$e%,#p%1%'#u#3#.#L#)"},
   },
-  "Yield": {
-   "kind": "integer-digits",
-   "offset": 1440,
-   "width": 2,
-   "digits": "$2#$#$#u$U$-$<#V$A#[$e$7$o#k$A#)#$$e#=$2$e%,#p%1%'#u#3#.#L#)"
-  }
- }
 };

@@ -2,31 +2,11 @@
 import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const dyestuff2Encoded: EncodedDataset = {
- "name": "Dyestuff2",
- "nrow": 30,
- "names": [
-  "Batch",
-  "Yield"
- ],
- "columns": {
-  "Batch": {
-   "kind": "factor",
-   "levels": [
-    "A",
-    "B",
-    "C",
-    "D",
-    "E",
-    "F"
-   ],
-   "ordered": false,
-   "width": 1,
-   "codes": "$$$$$%%%%%&&&&&'''''((((()))))"
+  name: "Dyestuff2",
+  nrow: 30,
+  names: ["Batch","Yield"],
+  columns: {
+    "Batch": {"kind":"factor","levels":["A","B","C","D","E","F"],"ordered":false,"width":1,"codes":"$$$$$%%%%%&&&&&'''''((((()))))"},
+    "Yield": {"kind":"numeric-json","type":"numeric","json":"[7.298,3.846,2.434,9.566,7.99,5.22,6.556,0.608,11.788,-0.892,0.11,10.386,13.434,5.51,8.166,2.212,4.852,7.092,9.288,4.98,0.282,9.014,4.458,9.446,7.198,1.722,4.782,8.106,0.758,3.758]"},
   },
-  "Yield": {
-   "kind": "numeric-json",
-   "type": "numeric",
-   "json": "[7.298,3.846,2.434,9.566,7.99,5.22,6.556,0.608,11.788,-0.892,0.11,10.386,13.434,5.51,8.166,2.212,4.852,7.092,9.288,4.98,0.282,9.014,4.458,9.446,7.198,1.722,4.782,8.106,0.758,3.758]"
-  }
- }
 };
