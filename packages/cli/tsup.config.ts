@@ -1,11 +1,21 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  splitting: false,
-});
+export default defineConfig([
+  {
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: "es2022",
+    splitting: false,
+  },
+  {
+    entry: ["src/bin.ts"],
+    format: ["esm"],
+    sourcemap: true,
+    target: "es2022",
+    splitting: false,
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);

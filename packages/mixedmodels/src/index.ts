@@ -1,1 +1,34 @@
-export {};
+// The umbrella: every layer re-exported, plus `lmm()` and `fit()` with BOBYQA as the default.
+export * from "@mixedmodels/core";
+export * from "@mixedmodels/distributions";
+export * from "@mixedmodels/formula";
+export * from "@mixedmodels/linalg";
+export * from "@mixedmodels/modelmatrix";
+export * from "@mixedmodels/models";
+export * from "@mixedmodels/optim";
+export * from "@mixedmodels/report";
+export {
+  aic,
+  aicc,
+  bic,
+  coef,
+  coefnames,
+  coeftable,
+  deviance,
+  dof,
+  fitted,
+  fixef,
+  fixefnames,
+  isSingular,
+  loglikelihood,
+  nobs,
+  objective,
+  ranef,
+  residuals,
+  sigma,
+  stderror,
+  VarCorr,
+  vcov,
+} from "./accessors";
+export { type FitDefaults, fit, type LmmOptions, lmm } from "./lmm";
+export { MixedModel } from "./mixed-model";

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli-harness.test-helper";
+import type { FitJsonOutput } from "./summary-json";
+
+interface Reference {
+  id: string;
+  dataset: string;
+  formula: string;
+  reml: boolean;
+  nobs: number;
+  objective: number;
+  sigma: number;
+  fixef: { names: string[]; beta: number[]; stderror: number[] };
+  varcorr: { group: string; names: string[]; sd: number[] }[];
+  ngroups: Record<string, number>;
+}
+
+const fixtures = join(import.meta.dirname, "../test/fixtures/references");
+const references: Reference[] = readdirSync(fixtures)
+  .filter((file) => file.endsWith(".json"))
+  .map((file) => JSON.parse(readFileSync(join(fixtures, file), "utf8")) as Reference);
+
+const keys = [
+  "formula",
+  "reml",
+  "nobs",
+  "objective",
+  "loglik",
+  "aic",
+  "bic",
+  "dof",
+  "sigma",
+  "theta",
+  "fixef",
+  "varcorr",
+  "ngroups",
+  "converged",
+  "evaluations",
+  "warnings",
+  "seconds",
+];
+
+describe("mixedmodels fit --json on every lme4 reference case", () => {
+  for (const reference of references) {
+    it(`${reference.id}: ${reference.formula}`, async () => {
+      const args = ["fit", reference.dataset, "--formula", reference.formula, "--json"];
+      if (reference.reml) args.push("--reml");
+      const run = await runCli(args);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const output = JSON.parse(run.stdout) as FitJsonOutput;
+      expect(Object.keys(output)).toEqual(keys);
+      expect(output.reml).toBe(reference.reml);
+      expect(output.nobs).toBe(reference.nobs);
+      // A better optimum than lme4's is fine; a worse one must be within 1e-6 relative.
+      expect(output.objective).toBeLessThanOrEqual(reference.objective * (1 + 1e-6));
+      expect(output.sigma).toBeCloseTo(reference.sigma, -Math.log10(reference.sigma * 2e-3));
+      expect(output.fixef.names).toEqual(reference.fixef.names);
+      reference.fixef.beta.forEach((beta, index) => {
+        const se = reference.fixef.stderror[index] ?? 1;
+        expect(Math.abs((output.fixef.estimates[index] ?? Number.NaN) - beta)).toBeLessThanOrEqual(
+          2e-3 * se,
+        );
+        expect(Math.abs((output.fixef.stderror[index] ?? Number.NaN) - se)).toBeLessThanOrEqual(
+          2e-3 * se,
+        );
+      });
+      for (const group of reference.varcorr) {
+        const ours = output.varcorr.find((entry) => entry.group === group.group);
+        expect(ours, `group ${group.group}`).toBeDefined();
+        expect(ours?.names).toEqual(group.names);
+        group.sd.forEach((sd, index) => {
+          const tolerance = 5e-3 * sd + 2e-3 * reference.sigma;
+          expect(Math.abs((ours?.sd[index] ?? Number.NaN) - sd)).toBeLessThanOrEqual(tolerance);
+        });
+      }
+      expect(output.ngroups).toEqual(reference.ngroups);
+      expect(output.converged).toBe(true);
+      expect(output.evaluations).toBeGreaterThan(0);
+      expect(output.seconds).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});

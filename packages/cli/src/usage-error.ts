@@ -1,0 +1,7 @@
+/** A mistake on the command line: printed as one message, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}

@@ -1,0 +1,40 @@
+import type { OptimizerV1, TableInput } from "@mixedmodels/core";
+import type { ParsedFormula } from "@mixedmodels/formula";
+import { buildModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
+import type { FitOptions, LinearMixedModel, LinearMixedModelOptions } from "@mixedmodels/models";
+import { bobyqa } from "@mixedmodels/optim";
+import { MixedModel } from "./mixed-model";
+
+/** Options of `lmm`: how to read the data (contrasts, categorical columns, levels, weights). */
+export type LmmOptions = ModelPartsOptions & LinearMixedModelOptions;
+
+/**
+ * A linear mixed model from an lme4-style formula and data, not yet fitted: the model matrices
+ * and the blocked cross-product are built here, once.
+ * @example
+ * const m = fit(lmm("Reaction ~ 1 + Days + (1 + Days | Subject)", sleepstudy));
+ * @throws FormulaSyntaxError for a bad formula, DataError for bad data, ModelError for a model
+ *   that cannot be fitted as specified.
+ */
+export function lmm(
+  formula: string | ParsedFormula,
+  data: TableInput,
+  options: LmmOptions = {},
+): MixedModel {
+  return new MixedModel(buildModelParts(formula, data, options), options);
+}
+
+/** `LinearMixedModel.fit` options with the optimizer optional: BOBYQA by default. */
+export type FitDefaults = Omit<FitOptions, "optimizer"> & { readonly optimizer?: OptimizerV1 };
+
+/**
+ * Fit by maximum likelihood (REML with `{ reml: true }`), with BOBYQA unless another optimizer
+ * meeting the `OptimizerV1` spec is given. Returns the same model, fitted.
+ */
+export function fit<Model extends LinearMixedModel>(
+  model: Model,
+  options: FitDefaults = {},
+): Model {
+  model.fit({ ...options, optimizer: options.optimizer ?? bobyqa() });
+  return model;
+}
