@@ -1,10 +1,11 @@
 /**
- * The distinct rows of the n×p column-major matrix X, each scaled by √(its multiplicity), in
- * lexicographic order: an m×p matrix U with UᵀU = XᵀX. A pivoted QR depends on X only through
- * XᵀX (column norms and their downdates), so U gives the same R and pivots as X in exact
- * arithmetic, at a fraction of the cost when X comes from categorical variables (InstEval's
- * 73 421×28 X has 28 distinct rows). The canonical order makes the rounding, hence the rank
- * decision on nearly tied columns, independent of the order of the observations.
+ * The distinct rows of the n×p column-major matrix X, each scaled by √(its multiplicity), in a
+ * canonical order (by a hash of the values, then the values): an m×p matrix U with UᵀU = XᵀX.
+ * A pivoted QR depends on X only through XᵀX (column norms and their downdates), so U gives the
+ * same R and pivots as X in exact arithmetic, at a fraction of the cost when X comes from
+ * categorical variables (InstEval's 73 421×28 X has 28 distinct rows). The canonical order
+ * makes the rounding, hence the rank decision on nearly tied columns, independent of the order
+ * of the observations.
  *
  * @returns U (m×p, column-major, a new array) and m
  */
@@ -14,41 +15,76 @@ export function distinctRowsWeighted(
   p: number,
 ): { matrix: Float64Array; rows: number } {
   const hashes = rowHashes(x, n, p);
-  const idsOfHash = new Map<number, number[]>();
-  const representative: number[] = [];
-  const counts: number[] = [];
-  for (let t = 0; t < n; t++) {
-    const candidates = idsOfHash.get(hashes[t]);
-    let found = -1;
-    if (candidates) {
-      for (const id of candidates) {
-        if (compareRows(x, n, p, representative[id], t) === 0) {
-          found = id;
-          break;
-        }
-      }
-    }
-    if (found >= 0) {
-      counts[found]++;
-      continue;
-    }
-    const id = representative.length;
-    representative.push(t);
-    counts.push(1);
-    if (candidates) candidates.push(id);
-    else idsOfHash.set(hashes[t], [id]);
-  }
-  const m = representative.length;
-  const order = Array.from({ length: m }, (_, id) => id).sort((a, b) =>
-    compareRows(x, n, p, representative[a], representative[b]),
+  const compare = (a: number, b: number) => hashes[a] - hashes[b] || compareRows(x, n, p, a, b);
+  const groups = fewDistinctRows(x, n, p, hashes, Math.max(64, n >> 3)) ?? sortedGroups(n, compare);
+  const m = groups.representatives.length;
+  const order = Array.from({ length: m }, (_, k) => k).sort((a, b) =>
+    compare(groups.representatives[a], groups.representatives[b]),
   );
   const matrix = new Float64Array(m * p);
-  order.forEach((id, row) => {
-    const scale = Math.sqrt(counts[id]);
-    const t = representative[id];
+  order.forEach((k, row) => {
+    const t = groups.representatives[k];
+    const scale = Math.sqrt(groups.counts[k]);
     for (let j = 0; j < p; j++) matrix[j * m + row] = x[j * n + t] * scale;
   });
   return { matrix, rows: m };
+}
+
+/** One representative row index per distinct row, and how many rows equal it. */
+interface RowGroups {
+  readonly representatives: number[];
+  readonly counts: number[];
+}
+
+/**
+ * Distinct rows by hashing; null as soon as there are more than `limit` of them (then sorting
+ * is cheaper). Whether it gives up depends only on the number of distinct rows, not on their
+ * order.
+ */
+function fewDistinctRows(
+  x: Float64Array,
+  n: number,
+  p: number,
+  hashes: Int32Array,
+  limit: number,
+): RowGroups | null {
+  const representatives: number[] = [];
+  const counts: number[] = [];
+  const groupsOfHash = new Map<number, number[]>();
+  for (let t = 0; t < n; t++) {
+    const candidates = groupsOfHash.get(hashes[t]);
+    const match = candidates?.find((k) => compareRows(x, n, p, representatives[k], t) === 0);
+    if (match !== undefined) {
+      counts[match]++;
+      continue;
+    }
+    if (representatives.length === limit) return null;
+    const k = representatives.length;
+    representatives.push(t);
+    counts.push(1);
+    if (candidates) candidates.push(k);
+    else groupsOfHash.set(hashes[t], [k]);
+  }
+  return { representatives, counts };
+}
+
+/** Distinct rows by sorting all rows so that equal rows are adjacent. */
+function sortedGroups(n: number, compare: (a: number, b: number) => number): RowGroups {
+  const order = new Int32Array(n);
+  for (let t = 0; t < n; t++) order[t] = t;
+  order.sort(compare);
+  const representatives: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = order[k];
+    const last = representatives.length - 1;
+    if (last >= 0 && compare(representatives[last], t) === 0) counts[last]++;
+    else {
+      representatives.push(t);
+      counts.push(1);
+    }
+  }
+  return { representatives, counts };
 }
 
 function rowHashes(x: Float64Array, n: number, p: number): Int32Array {
