@@ -9,6 +9,7 @@ export {
 } from "./format-summary";
 export type { LikelihoodRatioTestResult, LikelihoodRatioTestRow } from "./likelihood-ratio-test";
 export { likelihoodRatioTest } from "./likelihood-ratio-test";
+export { formatModelTable, modelTableSpec } from "./model-table";
 export { summaryWarnings } from "./model-warnings";
 export {
   formatCorrelation,

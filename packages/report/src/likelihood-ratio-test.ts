@@ -1,6 +1,7 @@
 import type { FittedModelSummaryV1 } from "@mixedmodels/core";
 import { ModelError } from "@mixedmodels/core";
 import { chiSquareSurvival } from "@mixedmodels/distributions";
+import { groupingFactorOf } from "./grouping-factor";
 
 /** One model of a likelihood-ratio test; the statistics compare it with the model before it. */
 export interface LikelihoodRatioTestRow {
@@ -40,7 +41,7 @@ function keptFixedEffects(summary: FittedModelSummaryV1): string[] {
 function randomEffectsColumns(summary: FittedModelSummaryV1): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const term of summary.varcorr) {
-    const factor = term.group.replace(/\.\d+$/, "");
+    const factor = groupingFactorOf(term.group);
     const columns = groups.get(factor) ?? new Set<string>();
     for (const name of term.names) columns.add(name);
     groups.set(factor, columns);

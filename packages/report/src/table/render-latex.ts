@@ -18,12 +18,14 @@ const LATEX_ESCAPES: Readonly<Record<string, string>> = {
 
 /**
  * Escapes text for LaTeX text mode: the ten special characters plus `<`, `>` and `|`, which the
- * default OT1 font encoding would print as other glyphs. `σ` and `χ²` become math.
+ * default OT1 font encoding would print as other glyphs. `χ²`, `σ` and `σ_name` become math
+ * (`$\sigma_\text{name}$`).
  */
 export function escapeLatex(text: string): string {
   return text
     .replace(/[\\&%$#_{}~^<>|]/g, (character) => LATEX_ESCAPES[character])
     .replace(/χ²/g, "$\\chi^2$")
+    .replace(/σ\\_(\S+)/g, "$\\sigma_\\text{$1}$")
     .replace(/σ/g, "$\\sigma$");
 }
 
