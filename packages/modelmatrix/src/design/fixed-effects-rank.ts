@@ -14,7 +14,7 @@ export const rankTolerance = 1e-8;
  * it, it is scaled up (its span is unchanged) and the QR redone, so the intercept is always kept
  * and a dependent non-intercept column is dropped instead.
  *
- * The QR runs on the distinct rows of X, sorted and weighted by √multiplicity (same XᵀX, hence
+ * The QR runs on the distinct rows of X in a canonical order, weighted by √multiplicity (same XᵀX, hence
  * the same R and pivots): fast for categorical designs, and independent of the row order.
  *
  * @returns indices of the kept columns, increasing
