@@ -19,6 +19,10 @@ describe("number formatting", () => {
     expect(formatSignificant(Number.NEGATIVE_INFINITY)).toBe("-Inf");
     expect(significantDecimals(5.71683457988983)).toBe(5);
     expect(significantDecimals(37.2603461563896)).toBe(4);
+    expect(significantDecimals(1.5e-7)).toBe(8);
+    expect(significantDecimals(2e-9)).toBe(9);
+    expect(significantDecimals(1.23456789e9)).toBe(0);
+    expect(significantDecimals(1234.5)).toBe(1);
   });
 
   it("prints fixed decimals without a negative zero", () => {

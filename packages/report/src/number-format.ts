@@ -16,10 +16,21 @@ export function formatSignificant(x: number, digits = 6): string {
   return `${stripZeros(text.slice(0, exponentAt))}${text.slice(exponentAt)}`;
 }
 
-/** Number of decimals `formatSignificant(x, digits)` shows (0 for exponent notation or integers). */
+/**
+ * Number of decimals needed to show `x` with `digits` significant digits in fixed notation, without
+ * trailing zeros (0 for integers and non-finite values; 1e-7 needs 7).
+ */
 export function significantDecimals(x: number, digits = 6): number {
   const text = formatSignificant(x, digits);
-  if (text.includes("e")) return 0;
+  const exponentAt = text.indexOf("e");
+  if (exponentAt >= 0) {
+    const exponent = Number(text.slice(exponentAt + 1));
+    const mantissa = text.slice(0, exponentAt);
+    const mantissaDecimals = mantissa.includes(".")
+      ? mantissa.length - mantissa.indexOf(".") - 1
+      : 0;
+    return Math.max(0, mantissaDecimals - exponent);
+  }
   const dot = text.indexOf(".");
   return dot < 0 ? 0 : text.length - dot - 1;
 }
