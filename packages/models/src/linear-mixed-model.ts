@@ -12,8 +12,11 @@ import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { trsm } from "@mixedmodels/linalg";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
+import { conditionalVariances } from "./conditional-variances";
 import { resolveFitSettings, snapTinyDiagonals, ZERO_SNAP_OBJECTIVE } from "./fit-settings";
 import { formatEvaluationLine } from "./julia-format";
+import { leverage } from "./leverage";
+import { buildSummary } from "./model-summary";
 import type {
   CoefficientRow,
   ConditionalVarianceTable,
@@ -22,9 +25,6 @@ import type {
   OptimizationSummary,
   RandomEffectsTable,
 } from "./model-types";
-import { conditionalVariances } from "./conditional-variances";
-import { leverage } from "./leverage";
-import { buildSummary } from "./model-summary";
 import { computeVarCorr, thetaNames } from "./var-corr";
 
 /** Options of the `LinearMixedModel` constructor. */
@@ -167,18 +167,22 @@ export class LinearMixedModel {
     return this.system.p + this.system.layout.length + 1;
   }
 
+  /** nobs − dof (provisional, as in MixedModels.jl). */
   get dofResidual(): number {
     return this.nobs - this.dof;
   }
 
+  /** Akaike's criterion: objective + 2·dof (for REML fits, from the REML criterion, as lme4). */
   get aic(): number {
     return this.objective + 2 * this.dof;
   }
 
+  /** Schwarz's criterion: objective + dof·log(nobs). */
   get bic(): number {
     return this.objective + this.dof * Math.log(this.nobs);
   }
 
+  /** Small-sample AIC: aic + 2k(k+1)/(n − k − 1), k = dof. */
   get aicc(): number {
     const k = this.dof;
     return this.aic + (2 * k * (k + 1)) / (this.nobs - k - 1);
@@ -200,6 +204,7 @@ export class LinearMixedModel {
     return Float64Array.from(this.solution().beta);
   }
 
+  /** Names of the kept columns of X, aligned with `fixef()`. */
   fixefnames(): string[] {
     return [...this.parts.X.names];
   }
@@ -215,6 +220,7 @@ export class LinearMixedModel {
     return out;
   }
 
+  /** Names of every column of X, aligned with `coef()`. */
   coefnames(): string[] {
     return [...this.parts.X.allNames];
   }
