@@ -7,7 +7,7 @@ export { trsm, trsv } from "./dense/trsm";
 // Factorizations (pivoted QR, symmetric eigen).
 export { pivotedQr, qrApplyQ, qrRank } from "./factor/pivoted-qr";
 export { symmetricEigen } from "./factor/symmetric-eigen";
-// Sparse symmetric Cholesky (supernodal multifrontal) with a minimum-degree ordering.
+// Sparse symmetric Cholesky (supernodal, right-looking) with a minimum-degree ordering.
 export {
   analyzeSparseCholesky,
   type SparseCholeskyOptions,
