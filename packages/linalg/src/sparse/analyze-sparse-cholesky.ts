@@ -52,7 +52,10 @@ export interface SparseCholeskyOptions {
  * Symbolic analysis of the symmetric n×n matrix whose lower triangle (diagonal included) has the
  * CSC pattern colPtr/rowIdx: fill-reducing ordering (exact minimum degree by default), then a
  * postorder of the elimination tree, column counts, relaxed supernodes, row structures and the
- * map from A's entries into the factor, so {@link factorSparseCholesky} only does arithmetic. Values given later must follow this same pattern entry for entry.
+ * map from A's entries into the factor, so {@link factorSparseCholesky} only does arithmetic.
+ * Values given later must follow this same pattern entry for entry; duplicate entries are
+ * summed, rows within a column may come in any order, and a missing diagonal entry counts as
+ * zero (the factorization then fails at that pivot).
  * Throws DimensionMismatchError / DataError on a malformed pattern or permutation.
  */
 export function analyzeSparseCholesky(
