@@ -4,6 +4,7 @@ import {
   type ModelWarningV1,
   type MinimizeResultV1,
   NotPositiveDefiniteError,
+  DataError,
   type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
@@ -62,10 +63,11 @@ export class LinearMixedModel {
 
   /**
    * Build the blocked cross-product and factor storage (once; O(n)).
-   * @throws ModelError without random-effects terms; UnsupportedKernelError for an unsupported
-   *   block structure.
+   * @throws ModelError without random-effects terms; DataError for a non-finite response value
+   *   (naming the row); UnsupportedKernelError for an unsupported block structure.
    */
   constructor(parts: ModelParts, options: LinearMixedModelOptions = {}) {
+    checkFinite(parts.y, parts.responseName);
     this.parts = parts;
     this.response = parts.y;
     this.system = new BlockedSystem(parts);
@@ -471,6 +473,7 @@ export class LinearMixedModel {
   /**
    * Fit again from the start, optionally with a new response (same length; only the response
    * row of A is recomputed) and changed options; defaults to the previous fit's options.
+   * @throws ModelError for a response of the wrong length; DataError for a non-finite value.
    */
   refit(newResponse?: ArrayLike<number>, options: Partial<FitOptions> = {}): this {
     const previous = this.lastFitOptions;
@@ -479,6 +482,7 @@ export class LinearMixedModel {
       throw new ModelError("refit needs an optimizer: none was used before");
     if (newResponse !== undefined) {
       const y = Float64Array.from(newResponse);
+      checkFinite(y, this.parts.responseName);
       this.system.setResponse(y);
       this.response = y;
     }
@@ -622,4 +626,16 @@ export function createLinearMixedModel(
   options: LinearMixedModelOptions = {},
 ): LinearMixedModel {
   return new LinearMixedModel(parts, options);
+}
+
+/** A NaN or ±Infinity in the response would give a silent NaN objective: reject it up front. */
+function checkFinite(y: ArrayLike<number>, name: string): void {
+  for (let t = 0; t < y.length; t++) {
+    if (!Number.isFinite(y[t])) {
+      throw new DataError(`the response '${name}' has the non-finite value ${y[t]} in row ${t}`, {
+        column: name,
+        row: t,
+      });
+    }
+  }
 }

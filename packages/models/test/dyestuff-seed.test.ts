@@ -1,5 +1,6 @@
 import { dyestuff } from "@mixedmodels/datasets";
 import { bobyqa } from "@mixedmodels/optim";
+import { ModelError } from "@mixedmodels/core";
 import { describe, expect, it, vi } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
 import { expectWithin } from "./helpers/compare";
@@ -80,5 +81,9 @@ describe("the seed example: Yield ~ 1 + (1 | Batch) on dyestuff by ML", () => {
     expectWithin(refitted.fixef()[0], 2 * 1527.5 + 5, 1e-8, 0, "β after refit");
     expectWithin(refitted.sigma, 2 * model.sigma, 1e-5, 0, "σ after refit");
     expectWithin(refitted.theta[0], model.theta[0], 0, 1e-4, "θ after refit");
+    const broken = Array.from(y);
+    broken[3] = Number.NaN;
+    expect(() => refitted.refit(broken)).toThrow(/non-finite value NaN in row 3/);
+    expect(() => refitted.refit(y.subarray(1))).toThrow(ModelError);
   });
 });
