@@ -126,9 +126,27 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
       }
       const destination = targetBase + column * targetHeight;
       if (!fused) {
-        const source = j * below;
-        for (let i = j; i < below; i++) out[destination + relative[i]] -= update[source + i];
-        j++;
+        if (j + 4 <= immediate && supernodeOf[supernodeRows[belowStart + j + 3]] === target) {
+          const stride1 = (supernodeRows[belowStart + j + 1] - column) * targetHeight;
+          const stride2 = (supernodeRows[belowStart + j + 2] - column) * targetHeight;
+          const stride3 = (supernodeRows[belowStart + j + 3] - column) * targetHeight;
+          scatterFourColumns(
+            out,
+            destination,
+            stride1,
+            stride2,
+            stride3,
+            relative,
+            j,
+            below,
+            update,
+          );
+          j += 4;
+        } else {
+          const source = j * below;
+          for (let i = j; i < below; i++) out[destination + relative[i]] -= update[source + i];
+          j++;
+        }
       } else if (j + 4 <= immediate && supernodeOf[supernodeRows[belowStart + j + 3]] === target) {
         // Four update columns share one pass over the rows below them.
         const stride1 = (supernodeRows[belowStart + j + 1] - column) * targetHeight;
@@ -395,6 +413,44 @@ function subtractFourColumns(
     values[d1 + r] -= x * a1 + y * b1 + z * c1 + w * e1;
     values[d2 + r] -= x * a2 + y * b2 + z * c2 + w * e2;
     values[d3 + r] -= x * a3 + y * b3 + z * c3 + w * e3;
+  }
+}
+
+/**
+ * Subtracts columns j … j+3 of the below×below update matrix (lower triangle, leading dimension
+ * `below`) from their four destinations (`destination` plus 0, stride1, stride2, stride3), reading
+ * each row position once for all four.
+ */
+function scatterFourColumns(
+  values: Float64Array,
+  destination: number,
+  stride1: number,
+  stride2: number,
+  stride3: number,
+  relative: Int32Array,
+  j: number,
+  below: number,
+  update: Float64Array,
+): void {
+  const d0 = destination;
+  const d1 = destination + stride1;
+  const d2 = destination + stride2;
+  const d3 = destination + stride3;
+  const u0 = j * below;
+  const u1 = u0 + below;
+  const u2 = u1 + below;
+  const u3 = u2 + below;
+  // The 4×4 triangle at the top goes column by column.
+  for (let i = j; i < j + 4; i++) values[d0 + relative[i]] -= update[u0 + i];
+  for (let i = j + 1; i < j + 4; i++) values[d1 + relative[i]] -= update[u1 + i];
+  for (let i = j + 2; i < j + 4; i++) values[d2 + relative[i]] -= update[u2 + i];
+  values[d3 + relative[j + 3]] -= update[u3 + j + 3];
+  for (let i = j + 4; i < below; i++) {
+    const r = relative[i];
+    values[d0 + r] -= update[u0 + i];
+    values[d1 + r] -= update[u1 + i];
+    values[d2 + r] -= update[u2 + i];
+    values[d3 + r] -= update[u3 + i];
   }
 }
 
