@@ -11,7 +11,7 @@ import type { EncodedDataset } from "./encoding/encoded-dataset";
  */
 export function createLazyDataTable(encoded: EncodedDataset): DataTable {
   let decoded: Readonly<Record<string, DataColumn>> | undefined;
-  return {
+  const table: DataTable = {
     nrow: encoded.nrow,
     names: Object.freeze([...encoded.names]),
     get columns(): Readonly<Record<string, DataColumn>> {
@@ -25,4 +25,16 @@ export function createLazyDataTable(encoded: EncodedDataset): DataTable {
       return decoded;
     },
   };
+  ENCODED_BY_TABLE.set(table, encoded);
+  return table;
+}
+
+const ENCODED_BY_TABLE = new WeakMap<DataTable, EncodedDataset>();
+
+/**
+ * The encoded form behind a table made by {@link createLazyDataTable}, for metadata that must not
+ * trigger decoding; undefined for any other table.
+ */
+export function encodedDatasetOf(table: DataTable): EncodedDataset | undefined {
+  return ENCODED_BY_TABLE.get(table);
 }

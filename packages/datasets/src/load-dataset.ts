@@ -14,34 +14,23 @@ import {
   sleepstudy,
   verbagg,
 } from "./datasets";
-import type { EncodedDataset } from "./encoding/encoded-dataset";
-import { arabidopsisEncoded } from "./generated/arabidopsis.generated";
-import { cakeEncoded } from "./generated/cake.generated";
-import { cbppEncoded } from "./generated/cbpp.generated";
-import { dyestuffEncoded } from "./generated/dyestuff.generated";
-import { dyestuff2Encoded } from "./generated/dyestuff2.generated";
-import { grouseticksEncoded } from "./generated/grouseticks.generated";
-import { instevalEncoded } from "./generated/insteval.generated";
-import { pastesEncoded } from "./generated/pastes.generated";
-import { penicillinEncoded } from "./generated/penicillin.generated";
-import { sleepstudyEncoded } from "./generated/sleepstudy.generated";
-import { verbaggEncoded } from "./generated/verbagg.generated";
+import { encodedDatasetOf } from "./lazy-data-table";
 
 /** The names `loadDataset` and `datasetInfo` accept (also case-insensitively, e.g. `"InstEval"`). */
 export type DatasetName = keyof typeof DATASET_DESCRIPTIONS;
 
-const REGISTRY: Record<DatasetName, { table: DataTable; encoded: EncodedDataset }> = {
-  dyestuff: { table: dyestuff, encoded: dyestuffEncoded },
-  dyestuff2: { table: dyestuff2, encoded: dyestuff2Encoded },
-  penicillin: { table: penicillin, encoded: penicillinEncoded },
-  pastes: { table: pastes, encoded: pastesEncoded },
-  sleepstudy: { table: sleepstudy, encoded: sleepstudyEncoded },
-  insteval: { table: insteval, encoded: instevalEncoded },
-  cake: { table: cake, encoded: cakeEncoded },
-  cbpp: { table: cbpp, encoded: cbppEncoded },
-  verbagg: { table: verbagg, encoded: verbaggEncoded },
-  grouseticks: { table: grouseticks, encoded: grouseticksEncoded },
-  arabidopsis: { table: arabidopsis, encoded: arabidopsisEncoded },
+const REGISTRY: Record<DatasetName, DataTable> = {
+  dyestuff,
+  dyestuff2,
+  penicillin,
+  pastes,
+  sleepstudy,
+  insteval,
+  cake,
+  cbpp,
+  verbagg,
+  grouseticks,
+  arabidopsis,
 };
 
 /** Every dataset this package ships, by the name of its export. */
@@ -62,7 +51,7 @@ function resolveName(name: string): DatasetName {
  * @throws DataError for an unknown name; the message lists the available ones.
  */
 export function loadDataset(name: DatasetName | (string & {})): DataTable {
-  return REGISTRY[resolveName(name)].table;
+  return REGISTRY[resolveName(name)];
 }
 
 /** One column as `datasetInfo` describes it. */
@@ -97,7 +86,8 @@ export interface DatasetInfo {
  */
 export function datasetInfo(name: DatasetName | (string & {})): DatasetInfo {
   const key = resolveName(name);
-  const { encoded } = REGISTRY[key];
+  const encoded = encodedDatasetOf(REGISTRY[key]);
+  if (encoded === undefined) throw new DataError(`dataset '${name}' has no encoded form`);
   const columns = encoded.names.map((column): DatasetColumnInfo => {
     const spec = encoded.columns[column];
     if (spec.kind === "factor") {
