@@ -7,6 +7,7 @@ export {
   type LinearMixedModelOptions,
 } from "./linear-mixed-model";
 export type {
+  BlockDescription,
   CoefficientRow,
   ConditionalVarianceTable,
   FitLogEntry,

@@ -19,6 +19,7 @@ import { formatEvaluationLine } from "./julia-format";
 import { leverage } from "./leverage";
 import { buildSummary } from "./model-summary";
 import type {
+  BlockDescription,
   CoefficientRow,
   ConditionalVarianceTable,
   FitLogEntry,
@@ -352,6 +353,25 @@ export class LinearMixedModel {
   leverage(): Float64Array {
     this.ensureState();
     return leverage(this.system, this.parts);
+  }
+
+  /** The storage type of every block of L (where the model fills in, and where it stays sparse). */
+  blockDescription(): BlockDescription {
+    const names: Record<string, string> = {
+      diagonal: "Diagonal",
+      "uniform-block-diagonal": "BlkDiag",
+      "sparse-csc": "Sparse",
+      dense: "Dense",
+    };
+    const rows = this.parts.reterms.map((term) => ({
+      name: term.group,
+      size: term.levels.length * term.s,
+    }));
+    rows.push({ name: "fixed", size: this.system.p + 1 });
+    const blocks = rows.map((_, i) =>
+      rows.slice(0, i + 1).map((__, j) => names[this.system.factorBlock(i, j).kind]),
+    );
+    return { rows, blocks };
   }
 
   /** Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. */

@@ -67,3 +67,13 @@ export interface CoefficientRow {
   readonly p: number;
   readonly aliased: boolean;
 }
+
+/**
+ * Storage of the blocks of L, as MixedModels.jl's `BlockDescription`: one row per
+ * random-effects term plus the fixed-effects row; `blocks[i][j]` (j ≤ i) is "Diagonal",
+ * "BlkDiag", "Sparse" or "Dense".
+ */
+export interface BlockDescription {
+  readonly rows: readonly { readonly name: string; readonly size: number }[];
+  readonly blocks: readonly (readonly string[])[];
+}

@@ -227,6 +227,26 @@ describe("edge cases", () => {
     expectWithin(model.objective, fullRank.objective, 1e-10, 0, "objective");
   });
 
+  it("describes the storage of L as MixedModels.jl's BlockDescription", () => {
+    const crossed = LinearMixedModel.fromFormula(
+      "diameter ~ 1 + (1 | plate) + (1 | sample)",
+      penicillin,
+    );
+    expect(crossed.blockDescription()).toEqual({
+      rows: [
+        { name: "plate", size: 24 },
+        { name: "sample", size: 6 },
+        { name: "fixed", size: 2 },
+      ],
+      blocks: [["Diagonal"], ["Dense", "Dense"], ["Dense", "Dense", "Dense"]],
+    });
+    const vector = LinearMixedModel.fromFormula(
+      "Reaction ~ 1 + Days + (1 + Days | Subject)",
+      sleepstudy,
+    );
+    expect(vector.blockDescription().blocks).toEqual([["BlkDiag"], ["Dense", "Dense"]]);
+  });
+
   it("sleepstudy's zerocorr, || and split forms give the same fit", () => {
     const forms = [
       "Reaction ~ 1 + Days + (1 | Subject) + (0 + Days | Subject)",
