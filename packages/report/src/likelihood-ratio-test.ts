@@ -49,7 +49,7 @@ function randomEffectsColumns(summary: FittedModelSummaryV1): Map<string, Set<st
   return groups;
 }
 
-function describe(index: number, summary: FittedModelSummaryV1): string {
+function modelLabel(index: number, summary: FittedModelSummaryV1): string {
   return `model ${index + 1} (${summary.formula})`;
 }
 
@@ -59,14 +59,14 @@ function checkComparable(models: readonly SummaryWithFingerprint[]): void {
     if (i === 0) return;
     if (model.nobs !== first.nobs) {
       throw new ModelError(
-        `cannot compare models fitted to different data: ${describe(0, first)} used ${first.nobs} ` +
-          `observations, ${describe(i, model)} ${model.nobs}`,
+        `cannot compare models fitted to different data: ${modelLabel(0, first)} used ${first.nobs} ` +
+          `observations, ${modelLabel(i, model)} ${model.nobs}`,
       );
     }
     if (responseOf(model.formula) !== responseOf(first.formula)) {
       throw new ModelError(
         `cannot compare models of different responses: '${responseOf(first.formula)}' in ` +
-          `${describe(0, first)}, '${responseOf(model.formula)}' in ${describe(i, model)}`,
+          `${modelLabel(0, first)}, '${responseOf(model.formula)}' in ${modelLabel(i, model)}`,
       );
     }
     if (
@@ -76,7 +76,7 @@ function checkComparable(models: readonly SummaryWithFingerprint[]): void {
     ) {
       throw new ModelError(
         `cannot compare models fitted to different data: the data fingerprints of ` +
-          `${describe(0, first)} and ${describe(i, model)} differ`,
+          `${modelLabel(0, first)} and ${modelLabel(i, model)} differ`,
       );
     }
     if (model.reml !== first.reml) {
@@ -96,8 +96,8 @@ function checkNested(
 ): void {
   if (larger.dof <= smaller.dof) {
     throw new ModelError(
-      `models must be given from the simplest to the most complex: ${describe(i, larger)} has ` +
-        `${larger.dof} parameters, not more than the ${smaller.dof} of ${describe(i - 1, smaller)}`,
+      `models must be given from the simplest to the most complex: ${modelLabel(i, larger)} has ` +
+        `${larger.dof} parameters, not more than the ${smaller.dof} of ${modelLabel(i - 1, smaller)}`,
     );
   }
   const largerFixed = new Set(keptFixedEffects(larger));
@@ -109,15 +109,15 @@ function checkNested(
     if (!same) {
       throw new ModelError(
         "REML criteria are comparable only between models with the same fixed effects; refit by " +
-          `maximum likelihood (reml: false) to compare ${describe(i - 1, smaller)} with ` +
-          `${describe(i, larger)}`,
+          `maximum likelihood (reml: false) to compare ${modelLabel(i - 1, smaller)} with ` +
+          `${modelLabel(i, larger)}`,
       );
     }
   }
   const missingFixed = smallerFixed.filter((name) => !largerFixed.has(name));
   if (missingFixed.length > 0) {
     throw new ModelError(
-      `${describe(i - 1, smaller)} is not nested in ${describe(i, larger)}: the fixed effects ` +
+      `${modelLabel(i - 1, smaller)} is not nested in ${modelLabel(i, larger)}: the fixed effects ` +
         `${missingFixed.join(", ")} are not in the larger model`,
     );
   }
@@ -127,7 +127,7 @@ function checkNested(
     const missing = [...columns].filter((column) => !available?.has(column));
     if (missing.length > 0) {
       throw new ModelError(
-        `${describe(i - 1, smaller)} is not nested in ${describe(i, larger)}: its random effects ` +
+        `${modelLabel(i - 1, smaller)} is not nested in ${modelLabel(i, larger)}: its random effects ` +
           `${missing.map((column) => `${column} | ${factor}`).join(", ")} are not in the larger model`,
       );
     }
