@@ -98,7 +98,7 @@ export function datasetInfo(name: DatasetName | (string & {})): DatasetInfo {
   return {
     name: key,
     rName: encoded.name,
-    source: "R package lme4 1.1-31",
+    source: `${encoded.source} (exported from lme4 1.1-31, R 4.2.2)`,
     description: DATASET_DESCRIPTIONS[key].description,
     citation: DATASET_DESCRIPTIONS[key].citation,
     nrow: encoded.nrow,

@@ -100,6 +100,7 @@ describe("datasets", () => {
         expect(info.name).toBe(name);
         expect(info.rName).toBe(source.schema.name);
         expect(info.nrow).toBe(table.nrow);
+        expect(info.source).toContain(source.schema.source);
         expect(info.columns.map((column) => column.name)).toEqual(table.names);
         for (const column of info.columns) {
           const spec = source.schema.columns[column.name];

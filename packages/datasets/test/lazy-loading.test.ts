@@ -12,7 +12,13 @@ describe("createLazyDataTable", () => {
         return { kind: "integer-digits", offset: 1, width: 1, digits: "$%&" } as const;
       },
     };
-    const encoded: EncodedDataset = { name: "tiny", nrow: 3, names: ["y"], columns };
+    const encoded: EncodedDataset = {
+      name: "tiny",
+      source: "test",
+      nrow: 3,
+      names: ["y"],
+      columns,
+    };
     const table = createLazyDataTable(encoded);
     expect(table.nrow).toBe(3);
     expect(table.names).toEqual(["y"]);

@@ -11,6 +11,7 @@ export interface SchemaColumn {
 export interface SourceDataset {
   readonly schema: {
     readonly name: string;
+    readonly source: string;
     readonly nrow: number;
     readonly columns: Readonly<Record<string, SchemaColumn>>;
   };

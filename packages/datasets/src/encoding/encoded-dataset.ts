@@ -46,6 +46,8 @@ export type EncodedColumn =
 export interface EncodedDataset {
   /** The dataset's name in R (`sleepstudy`, `InstEval`). */
   readonly name: string;
+  /** Where the data come from, as the schema says (`R package lme4`). */
+  readonly source: string;
   readonly nrow: number;
   /** Column names in CSV order. */
   readonly names: readonly string[];

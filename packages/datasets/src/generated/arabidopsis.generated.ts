@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const arabidopsisEncoded: EncodedDataset = {
   name: "Arabidopsis",
+  source: "R package lme4",
   nrow: 625,
   names: ["reg","popu","gen","rack","nutrient","amd","status","total.fruits"],
   columns: {

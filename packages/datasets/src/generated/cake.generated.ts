@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const cakeEncoded: EncodedDataset = {
   name: "cake",
+  source: "R package lme4",
   nrow: 270,
   names: ["replicate","recipe","temperature","angle","temp"],
   columns: {

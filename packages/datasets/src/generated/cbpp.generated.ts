@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const cbppEncoded: EncodedDataset = {
   name: "cbpp",
+  source: "R package lme4",
   nrow: 56,
   names: ["herd","incidence","size","period"],
   columns: {

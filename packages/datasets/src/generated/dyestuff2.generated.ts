@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const dyestuff2Encoded: EncodedDataset = {
   name: "Dyestuff2",
+  source: "R package lme4",
   nrow: 30,
   names: ["Batch","Yield"],
   columns: {

@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const grouseticksEncoded: EncodedDataset = {
   name: "grouseticks",
+  source: "R package lme4",
   nrow: 403,
   names: ["INDEX","TICKS","BROOD","HEIGHT","YEAR","LOCATION","cHEIGHT"],
   columns: {

@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const instevalEncoded: EncodedDataset = {
   name: "InstEval",
+  source: "R package lme4",
   nrow: 73421,
   names: ["s","d","studage","lectage","service","dept","y"],
   columns: {

@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const pastesEncoded: EncodedDataset = {
   name: "Pastes",
+  source: "R package lme4",
   nrow: 60,
   names: ["strength","batch","cask","sample"],
   columns: {

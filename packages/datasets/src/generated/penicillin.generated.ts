@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const penicillinEncoded: EncodedDataset = {
   name: "Penicillin",
+  source: "R package lme4",
   nrow: 144,
   names: ["diameter","plate","sample"],
   columns: {

@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const sleepstudyEncoded: EncodedDataset = {
   name: "sleepstudy",
+  source: "R package lme4",
   nrow: 180,
   names: ["Reaction","Days","Subject"],
   columns: {

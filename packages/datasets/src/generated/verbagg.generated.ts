@@ -3,6 +3,7 @@ import type { EncodedDataset } from "../encoding/encoded-dataset";
 
 export const verbaggEncoded: EncodedDataset = {
   name: "VerbAgg",
+  source: "R package lme4",
   nrow: 7584,
   names: ["Anger","Gender","item","resp","id","btype","situ","mode","r2"],
   columns: {
