@@ -112,7 +112,7 @@ function guardTiny(value: number): number {
 
 /**
  * The regularized incomplete beta function I_x(a, b) = B(x; a, b)/B(a, b), 0 ≤ x ≤ 1, a, b > 0.
- * Relative error about 1e-14 when I_x is the smaller tail; for the upper tail 1 − I_x with the
+ * Relative error below 1e-12 (typically 1e-14) when I_x is the smaller tail; for 1 − I_x with the
  * same accuracy use {@link regularizedBetaTails}.
  *
  * @throws RangeError when a or b is not positive and finite, or x is outside [0, 1].

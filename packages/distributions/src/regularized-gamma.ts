@@ -79,8 +79,8 @@ function upperContinuedFraction(a: number, x: number): number {
 
 /**
  * The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a > 0, x ≥ 0.
- * Relative error about 1e-14 where P is above 1e-300 (computed directly when it is the smaller
- * tail, never as 1 − Q).
+ * Relative error below 1e-12 (typically 1e-14) where P is above 1e-300 (computed directly when
+ * it is the smaller tail, never as 1 − Q).
  *
  * @throws RangeError when a is not positive and finite or x is negative.
  */
