@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   splitting: false,
+  // Keep `node:` specifiers, so browser bundlers see the dynamic `node:fs` import for what it is.
+  removeNodeProtocol: false,
 });
