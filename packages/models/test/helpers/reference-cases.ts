@@ -44,52 +44,33 @@ const intercept = (factors: string[]) => ({ factors, columns: ["(Intercept)"] })
 
 const sleepFixed = ["(Intercept)", "Days"];
 
+const dyestuffSpec: HandModelSpec = {
+  formula: "Yield ~ 1 + (1 | Batch)",
+  response: "Yield",
+  fixed: ["(Intercept)"],
+  random: [intercept(["Batch"])],
+};
+
+const sleepstudySpec: HandModelSpec = {
+  formula: "Reaction ~ 1 + Days + (1 + Days | Subject)",
+  response: "Reaction",
+  fixed: sleepFixed,
+  random: [{ factors: ["Subject"], columns: ["(Intercept)", "Days"] }],
+};
+
+const penicillinSpec: HandModelSpec = {
+  formula: "diameter ~ 1 + (1 | plate) + (1 | sample)",
+  response: "diameter",
+  fixed: ["(Intercept)"],
+  random: [intercept(["plate"]), intercept(["sample"])],
+};
+
 export const referenceSpecs: Record<string, { table: () => DataTable; spec: HandModelSpec }> = {
-  dyestuff_ml: {
-    table: () => dyestuff,
-    spec: {
-      formula: "Yield ~ 1 + (1 | Batch)",
-      response: "Yield",
-      fixed: ["(Intercept)"],
-      random: [intercept(["Batch"])],
-    },
-  },
-  dyestuff_reml: {
-    table: () => dyestuff,
-    spec: {
-      formula: "Yield ~ 1 + (1 | Batch)",
-      response: "Yield",
-      fixed: ["(Intercept)"],
-      random: [intercept(["Batch"])],
-    },
-  },
-  dyestuff2_ml: {
-    table: () => dyestuff2,
-    spec: {
-      formula: "Yield ~ 1 + (1 | Batch)",
-      response: "Yield",
-      fixed: ["(Intercept)"],
-      random: [intercept(["Batch"])],
-    },
-  },
-  sleepstudy_ml: {
-    table: () => sleepstudy,
-    spec: {
-      formula: "Reaction ~ 1 + Days + (1 + Days | Subject)",
-      response: "Reaction",
-      fixed: sleepFixed,
-      random: [{ factors: ["Subject"], columns: ["(Intercept)", "Days"] }],
-    },
-  },
-  sleepstudy_reml: {
-    table: () => sleepstudy,
-    spec: {
-      formula: "Reaction ~ 1 + Days + (1 + Days | Subject)",
-      response: "Reaction",
-      fixed: sleepFixed,
-      random: [{ factors: ["Subject"], columns: ["(Intercept)", "Days"] }],
-    },
-  },
+  dyestuff_ml: { table: () => dyestuff, spec: dyestuffSpec },
+  dyestuff_reml: { table: () => dyestuff, spec: dyestuffSpec },
+  dyestuff2_ml: { table: () => dyestuff2, spec: dyestuffSpec },
+  sleepstudy_ml: { table: () => sleepstudy, spec: sleepstudySpec },
+  sleepstudy_reml: { table: () => sleepstudy, spec: sleepstudySpec },
   sleepstudy_int_ml: {
     table: () => sleepstudy,
     spec: {
@@ -118,24 +99,8 @@ export const referenceSpecs: Record<string, { table: () => DataTable; spec: Hand
       random: [intercept(["Subject"]), { factors: ["Subject"], columns: ["Days"] }],
     },
   },
-  penicillin_ml: {
-    table: () => penicillin,
-    spec: {
-      formula: "diameter ~ 1 + (1 | plate) + (1 | sample)",
-      response: "diameter",
-      fixed: ["(Intercept)"],
-      random: [intercept(["plate"]), intercept(["sample"])],
-    },
-  },
-  penicillin_reml: {
-    table: () => penicillin,
-    spec: {
-      formula: "diameter ~ 1 + (1 | plate) + (1 | sample)",
-      response: "diameter",
-      fixed: ["(Intercept)"],
-      random: [intercept(["plate"]), intercept(["sample"])],
-    },
-  },
+  penicillin_ml: { table: () => penicillin, spec: penicillinSpec },
+  penicillin_reml: { table: () => penicillin, spec: penicillinSpec },
   pastes_inter_ml: {
     table: () => pastes,
     spec: {
