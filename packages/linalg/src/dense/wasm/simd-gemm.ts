@@ -3,9 +3,10 @@ import { buildGemmKernelModule } from "./gemm-kernel-module";
 /**
  * Blocked GEMM update C += alpha·op(A)·op(B) driven from TypeScript around the WebAssembly SIMD
  * macro-kernel (Goto/BLIS layout): op(B) is packed kc×nc into NR-wide micro-panels, op(A) mc×kc
- * into MR-tall micro-panels, the kernel writes the product into a scratch block in wasm memory and
- * TypeScript adds it into C. Operands stay in the caller's arrays; only packed copies enter wasm
- * memory, which is sized once for the block sizes below and never grows.
+ * into MR-tall micro-panels, the kernel accumulates the product of a whole column panel over all
+ * depth blocks in a scratch area of wasm memory, and TypeScript adds that into C once. Operands
+ * stay in the caller's arrays; only packed copies enter wasm memory, which grows when a taller
+ * panel needs more scratch and is kept for later calls.
  */
 
 const microRows = 4;
@@ -17,13 +18,10 @@ const blockDepth = 256;
 /** Columns of op(B) per packed panel. */
 const blockCols = 512;
 
-const packedABytes = blockRows * blockDepth * 8;
-const packedBBytes = blockDepth * blockCols * 8;
-const scratchBytes = blockRows * blockCols * 8;
 const packedAAddress = 0;
-const packedBAddress = packedAAddress + packedABytes;
-const scratchAddress = packedBAddress + packedBBytes;
-const memoryBytes = scratchAddress + scratchBytes;
+const packedBAddress = packedAAddress + blockRows * blockDepth * 8;
+const scratchAddress = packedBAddress + blockDepth * blockCols * 8;
+const pageBytes = 65536;
 
 type TilesFunction = (
   mTiles: number,
@@ -33,10 +31,13 @@ type TilesFunction = (
   bPack: number,
   c: number,
   ldcBytes: number,
+  accumulate: number,
 ) => void;
 
 interface SimdKernel {
   tiles: TilesFunction;
+  wasmMemory: WebAssembly.Memory;
+  /** View of the whole wasm memory; replaced whenever the memory grows. */
   memory: Float64Array;
 }
 
@@ -50,18 +51,24 @@ function loadKernel(): SimdKernel | null {
     const bytes = buildGemmKernelModule(microRows / 2, microCols);
     if (typeof WebAssembly === "undefined" || !WebAssembly.validate(bytes)) return kernel;
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const memory = instance.exports.memory as WebAssembly.Memory;
-    const pageBytes = 65536;
-    const missingPages = Math.ceil(memoryBytes / pageBytes) - memory.buffer.byteLength / pageBytes;
-    if (missingPages > 0) memory.grow(missingPages);
+    const wasmMemory = instance.exports.memory as WebAssembly.Memory;
     kernel = {
       tiles: instance.exports.tiles as TilesFunction,
-      memory: new Float64Array(memory.buffer),
+      wasmMemory,
+      memory: new Float64Array(wasmMemory.buffer),
     };
+    ensureMemory(kernel, scratchAddress + blockRows * blockCols * 8);
   } catch {
     kernel = null;
   }
   return kernel;
+}
+
+function ensureMemory(simd: SimdKernel, bytes: number): void {
+  const missingPages = Math.ceil((bytes - simd.wasmMemory.buffer.byteLength) / pageBytes);
+  if (missingPages <= 0) return;
+  simd.wasmMemory.grow(missingPages);
+  simd.memory = new Float64Array(simd.wasmMemory.buffer);
 }
 
 /** True when the SIMD kernel can run here; otherwise callers use the TypeScript kernels. */
@@ -94,37 +101,59 @@ export function simdGemmUpdate(
 ): boolean {
   const simd = loadKernel();
   if (simd === null) return false;
+  const tallestPanel = Math.ceil(m / microRows) * microRows;
+  ensureMemory(simd, scratchAddress + tallestPanel * Math.min(n, blockCols) * 8);
   const memory = simd.memory;
   for (let jc = 0; jc < n; jc += blockCols) {
     const nc = Math.min(blockCols, n - jc);
     // In a lower-only update, rows above this panel's first column contribute nothing.
     const firstRow = lowerOnly ? jc : 0;
+    const scratchLd = Math.ceil((m - firstRow) / microRows) * microRows;
     for (let pc = 0; pc < k; pc += blockDepth) {
       const kc = Math.min(blockDepth, k - pc);
       packB(transB, kc, nc, alpha, b, offsetB, ldb, pc, jc, memory);
       for (let ic = firstRow; ic < m; ic += blockRows) {
         const mc = Math.min(blockRows, m - ic);
         packA(transA, mc, kc, a, offsetA, lda, ic, pc, memory);
-        // Lower-only: columns right of this block's last row lie wholly above the diagonal.
-        const ncUsed = lowerOnly ? Math.min(nc, ic + mc - jc) : nc;
-        const mTiles = Math.ceil(mc / microRows);
-        const nTiles = Math.ceil(ncUsed / microCols);
-        const scratchLd = mTiles * microRows;
+        const nTiles = Math.ceil(usedColumns(lowerOnly, nc, ic, mc, jc) / microCols);
+        const scratch = scratchAddress + (ic - firstRow) * 8;
+        const accumulate = pc > 0 ? 1 : 0;
         simd.tiles(
-          mTiles,
+          Math.ceil(mc / microRows),
           nTiles,
           kc,
           packedAAddress,
           packedBAddress,
-          scratchAddress,
+          scratch,
           scratchLd * 8,
+          accumulate,
         );
-        const diagonalOffset = lowerOnly ? jc - ic : Number.NEGATIVE_INFINITY;
-        addScratch(mc, ncUsed, scratchLd, memory, c, offsetC + ic + jc * ldc, ldc, diagonalOffset);
       }
+    }
+    for (let ic = firstRow; ic < m; ic += blockRows) {
+      const mc = Math.min(blockRows, m - ic);
+      const diagonalOffset = lowerOnly ? jc - ic : Number.NEGATIVE_INFINITY;
+      const source = scratchAddress / 8 + (ic - firstRow);
+      const ncUsed = usedColumns(lowerOnly, nc, ic, mc, jc);
+      addScratch(
+        mc,
+        ncUsed,
+        memory,
+        source,
+        scratchLd,
+        c,
+        offsetC + ic + jc * ldc,
+        ldc,
+        diagonalOffset,
+      );
     }
   }
   return true;
+}
+
+/** Columns of the panel a row block needs: in a lower-only update, none right of its last row. */
+function usedColumns(lowerOnly: boolean, nc: number, ic: number, mc: number, jc: number): number {
+  return lowerOnly ? Math.min(nc, ic + mc - jc) : nc;
 }
 
 /**
@@ -229,17 +258,17 @@ function packB(
 function addScratch(
   mc: number,
   nc: number,
-  scratchLd: number,
   memory: Float64Array,
+  source: number,
+  scratchLd: number,
   c: Float64Array,
   offsetC: number,
   ldc: number,
   diagonalOffset: number,
 ): void {
-  const base = scratchAddress / 8;
   for (let j = 0; j < nc; j++) {
     const first = Math.max(0, Math.min(mc, j + diagonalOffset));
-    const src = base + j * scratchLd;
+    const src = source + j * scratchLd;
     const dst = offsetC + j * ldc;
     for (let i = first; i < mc; i++) c[dst + i] += memory[src + i];
   }
