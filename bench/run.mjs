@@ -43,7 +43,14 @@ for (let run = 0; run < 5; run++) {
   const started = performance.now();
   const cli = spawnSync(
     process.execPath,
-    [join(root, "packages/cli/dist/bin.js"), "fit", "sleepstudy", "--formula", "Reaction ~ 1 + Days + (1 + Days | Subject)", "--json"],
+    [
+      join(root, "packages/cli/dist/bin.js"),
+      "fit",
+      "sleepstudy",
+      "--formula",
+      "Reaction ~ 1 + Days + (1 + Days | Subject)",
+      "--json",
+    ],
     { encoding: "utf8" },
   );
   if (cli.status !== 0) throw new Error(`CLI failed: ${cli.stderr}`);
@@ -56,11 +63,19 @@ let lme4 = null;
 if (values["vs-lme4"]) {
   const rscript = spawnSync("Rscript", ["--version"], { encoding: "utf8" });
   if (rscript.status !== 0) {
-    process.stderr.write("Rscript not found: install with apt-get install -y r-base-core r-cran-lme4\n");
+    process.stderr.write(
+      "Rscript not found: install with apt-get install -y r-base-core r-cran-lme4\n",
+    );
   } else {
     const output = execFileSync(
       "Rscript",
-      [join(here, "lme4.R"), join(root, "packages/datasets/data"), join(here, "cases.json"), String(Math.min(runs, 5)), String(largeRuns)],
+      [
+        join(here, "lme4.R"),
+        join(root, "packages/datasets/data"),
+        join(here, "cases.json"),
+        String(Math.min(runs, 5)),
+        String(largeRuns),
+      ],
       { encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "ignore"] },
     );
     lme4 = JSON.parse(output);
@@ -77,7 +92,8 @@ const rows = ours.map((result) => {
     speedup: other ? (other.seconds * 1000) / result.totalMs : null,
   };
 });
-const fmt = (value, digits = 2) => (value === null || value === undefined ? "–" : value.toFixed(digits));
+const fmt = (value, digits = 2) =>
+  value === null || value === undefined ? "–" : value.toFixed(digits);
 const lines = [
   `| case | construct ms | fit ms | total ms | evals | ms/eval | peak RSS MB | objective${lme4 ? " | lme4 ms | lme4 evals | lme4 / ours" : ""} |`,
   `|---|---:|---:|---:|---:|---:|---:|---:${lme4 ? "|---:|---:|---:" : ""}|`,
@@ -91,5 +107,8 @@ const lines = [
 const table = lines.join("\n");
 console.log(table);
 mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results/latest.json"), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cliMs }, null, 2)}\n`);
+writeFileSync(
+  join(here, "results/latest.json"),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cliMs }, null, 2)}\n`,
+);
 writeFileSync(join(here, "results/latest.md"), `${table}\n`);

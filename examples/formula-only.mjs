@@ -9,9 +9,16 @@ for (const text of [
 ]) {
   const formula = parseFormula(text);
   console.log(formatFormula(formula));
-  console.log("  fixed:", ["(Intercept)", ...formula.fixed.map((term) => term.label)].slice(formula.intercept ? 0 : 1).join(", "));
+  console.log(
+    "  fixed:",
+    ["(Intercept)", ...formula.fixed.map((term) => term.label)]
+      .slice(formula.intercept ? 0 : 1)
+      .join(", "),
+  );
   for (const term of formula.random) {
-    console.log(`  random: ${term.label} (grouping ${term.groupingLabel}, ${term.correlated ? "correlated" : "uncorrelated"})`);
+    console.log(
+      `  random: ${term.label} (grouping ${term.groupingLabel}, ${term.correlated ? "correlated" : "uncorrelated"})`,
+    );
   }
 }
 

@@ -5,7 +5,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const examples = readdirSync(here).filter((file) => file.endsWith(".mjs") && file !== "run-all.mjs");
+const examples = readdirSync(here).filter(
+  (file) => file.endsWith(".mjs") && file !== "run-all.mjs",
+);
 for (const example of examples) {
   const started = performance.now();
   const run = spawnSync(process.execPath, [join(here, example)], { encoding: "utf8" });

@@ -8,4 +8,6 @@ console.log(correlated.toString());
 
 const uncorrelated = fit(lmm("Reaction ~ 1 + Days + zerocorr(1 + Days | Subject)", sleepstudy));
 console.log(`\nzerocorr objective: ${uncorrelated.objective.toFixed(4)}`);
-console.log(formatLikelihoodRatioTest(likelihoodRatioTest(uncorrelated.summary(), correlated.summary())));
+console.log(
+  formatLikelihoodRatioTest(likelihoodRatioTest(uncorrelated.summary(), correlated.summary())),
+);

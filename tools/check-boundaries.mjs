@@ -18,7 +18,11 @@ const layers = {
   "@mixedmodels/cli": 6,
 };
 // Packages that must stay free of any runtime dependency, ours or third-party.
-const dependencyFree = new Set(["@mixedmodels/core", "@mixedmodels/formula", "@mixedmodels/distributions"]);
+const dependencyFree = new Set([
+  "@mixedmodels/core",
+  "@mixedmodels/formula",
+  "@mixedmodels/distributions",
+]);
 
 const problems = [];
 const packagesDir = "packages";
@@ -52,7 +56,9 @@ for (const dir of readdirSync(packagesDir)) {
   for (const file of listSources(join(root, "src"))) {
     const text = readFileSync(file, "utf8");
     const isTest = /\.test\.ts$/.test(file);
-    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']((?:@mixedmodels\/[a-z-]+)|mixedmodels)["']/g)) {
+    for (const match of text.matchAll(
+      /(?:from|import)\s*\(?\s*["']((?:@mixedmodels\/[a-z-]+)|mixedmodels)["']/g,
+    )) {
       const target = match[1];
       if (target === manifest.name) continue;
       if (!declared.has(target)) problems.push(`${file} imports undeclared ${target}`);

@@ -3,18 +3,92 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const packages = [
-  ["core", "@mixedmodels/core", "Shared types and specifications (Optimizer, tables, errors) of mixedmodels.", {}],
+  [
+    "core",
+    "@mixedmodels/core",
+    "Shared types and specifications (Optimizer, tables, errors) of mixedmodels.",
+    {},
+  ],
   ["formula", "@mixedmodels/formula", "lme4 / MixedModels.jl formula parser: text to terms.", {}],
-  ["distributions", "@mixedmodels/distributions", "Normal, chi-square, t: cdf, survival and quantile, accurate in the tails.", {}],
-  ["datasets", "@mixedmodels/datasets", "The classic mixed-model example datasets.", { "@mixedmodels/core": "workspace:^" }],
-  ["linalg", "@mixedmodels/linalg", "Column-major dense kernels, block matrices and the blocked Cholesky.", { "@mixedmodels/core": "workspace:^" }],
-  ["optim", "@mixedmodels/optim", "Derivative-free optimizers (BOBYQA, Nelder-Mead) implementing the Optimizer spec.", { "@mixedmodels/core": "workspace:^" }],
-  ["modelmatrix", "@mixedmodels/modelmatrix", "Tables, schema, contrasts, X, y and random-effects terms.", { "@mixedmodels/core": "workspace:^", "@mixedmodels/formula": "workspace:^", "@mixedmodels/linalg": "workspace:^" }],
-  ["models", "@mixedmodels/models", "LinearMixedModel: profiled objective, fit and accessors.", { "@mixedmodels/core": "workspace:^", "@mixedmodels/formula": "workspace:^", "@mixedmodels/linalg": "workspace:^", "@mixedmodels/modelmatrix": "workspace:^", "@mixedmodels/distributions": "workspace:^" }],
-  ["report", "@mixedmodels/report", "Text, Markdown, HTML and LaTeX output for fitted mixed models; likelihood-ratio tests.", { "@mixedmodels/core": "workspace:^", "@mixedmodels/distributions": "workspace:^" }],
-  ["mixedmodels", "mixedmodels", "Mixed-effects models for TypeScript: lmm(), fit() and everything re-exported.", { "@mixedmodels/core": "workspace:^", "@mixedmodels/formula": "workspace:^", "@mixedmodels/distributions": "workspace:^", "@mixedmodels/linalg": "workspace:^", "@mixedmodels/optim": "workspace:^", "@mixedmodels/modelmatrix": "workspace:^", "@mixedmodels/models": "workspace:^", "@mixedmodels/report": "workspace:^" }],
-  ["cli", "@mixedmodels/cli", "The `mixedmodels` command.", { "mixedmodels": "workspace:^", "@mixedmodels/datasets": "workspace:^" }],
-  ["testkit", "@mixedmodels/testkit", "Private: shared fast-check arbitraries, tolerance helpers and conformance suites.", { "@mixedmodels/core": "workspace:^" }],
+  [
+    "distributions",
+    "@mixedmodels/distributions",
+    "Normal, chi-square, t: cdf, survival and quantile, accurate in the tails.",
+    {},
+  ],
+  [
+    "datasets",
+    "@mixedmodels/datasets",
+    "The classic mixed-model example datasets.",
+    { "@mixedmodels/core": "workspace:^" },
+  ],
+  [
+    "linalg",
+    "@mixedmodels/linalg",
+    "Column-major dense kernels, block matrices and the blocked Cholesky.",
+    { "@mixedmodels/core": "workspace:^" },
+  ],
+  [
+    "optim",
+    "@mixedmodels/optim",
+    "Derivative-free optimizers (BOBYQA, Nelder-Mead) implementing the Optimizer spec.",
+    { "@mixedmodels/core": "workspace:^" },
+  ],
+  [
+    "modelmatrix",
+    "@mixedmodels/modelmatrix",
+    "Tables, schema, contrasts, X, y and random-effects terms.",
+    {
+      "@mixedmodels/core": "workspace:^",
+      "@mixedmodels/formula": "workspace:^",
+      "@mixedmodels/linalg": "workspace:^",
+    },
+  ],
+  [
+    "models",
+    "@mixedmodels/models",
+    "LinearMixedModel: profiled objective, fit and accessors.",
+    {
+      "@mixedmodels/core": "workspace:^",
+      "@mixedmodels/formula": "workspace:^",
+      "@mixedmodels/linalg": "workspace:^",
+      "@mixedmodels/modelmatrix": "workspace:^",
+      "@mixedmodels/distributions": "workspace:^",
+    },
+  ],
+  [
+    "report",
+    "@mixedmodels/report",
+    "Text, Markdown, HTML and LaTeX output for fitted mixed models; likelihood-ratio tests.",
+    { "@mixedmodels/core": "workspace:^", "@mixedmodels/distributions": "workspace:^" },
+  ],
+  [
+    "mixedmodels",
+    "mixedmodels",
+    "Mixed-effects models for TypeScript: lmm(), fit() and everything re-exported.",
+    {
+      "@mixedmodels/core": "workspace:^",
+      "@mixedmodels/formula": "workspace:^",
+      "@mixedmodels/distributions": "workspace:^",
+      "@mixedmodels/linalg": "workspace:^",
+      "@mixedmodels/optim": "workspace:^",
+      "@mixedmodels/modelmatrix": "workspace:^",
+      "@mixedmodels/models": "workspace:^",
+      "@mixedmodels/report": "workspace:^",
+    },
+  ],
+  [
+    "cli",
+    "@mixedmodels/cli",
+    "The `mixedmodels` command.",
+    { mixedmodels: "workspace:^", "@mixedmodels/datasets": "workspace:^" },
+  ],
+  [
+    "testkit",
+    "@mixedmodels/testkit",
+    "Private: shared fast-check arbitraries, tolerance helpers and conformance suites.",
+    { "@mixedmodels/core": "workspace:^" },
+  ],
 ];
 
 for (const [dir, name, description, dependencies] of packages) {
