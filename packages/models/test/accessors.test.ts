@@ -5,39 +5,7 @@ import { bobyqa, nelderMead } from "@mixedmodels/optim";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
 import { expectWithin } from "./helpers/compare";
-
-/** Dense [ZΛ X] (n×(q+p)) for a fitted model. */
-function denseDesign(model: LinearMixedModel): {
-  w: Float64Array;
-  n: number;
-  q: number;
-  p: number;
-} {
-  const { n, X, reterms } = model.parts;
-  const q = reterms.reduce((sum, term) => sum + term.levels.length * term.s, 0);
-  const p = X.p;
-  const w = new Float64Array(n * (q + p));
-  const theta = model.theta;
-  let thetaIndex = 0;
-  let offset = 0;
-  for (const term of reterms) {
-    const s = term.s;
-    const lambda = new Float64Array(s * s);
-    for (let i = 0; i < term.thetaRows.length; i++) {
-      lambda[term.thetaRows[i] + term.thetaCols[i] * s] = theta[thetaIndex++];
-    }
-    for (let t = 0; t < n; t++) {
-      for (let c = 0; c < s; c++) {
-        let sum = 0;
-        for (let r = c; r < s; r++) sum += term.z[t * s + r] * lambda[r + c * s];
-        w[t + (offset + term.refs[t] * s + c) * n] = sum;
-      }
-    }
-    offset += term.levels.length * s;
-  }
-  w.set(X.data.subarray(0, n * p), n * q);
-  return { w, n, q, p };
-}
+import { type DenseDesign, denseDesign, penalizedGram } from "./helpers/dense-reference";
 
 /** Inverse of a small SPD matrix by Gauss–Jordan (test reference only). */
 function inverse(a: Float64Array, m: number): Float64Array {
@@ -63,19 +31,10 @@ function inverse(a: Float64Array, m: number): Float64Array {
   return out;
 }
 
-/** WᵀW + diag(1 on the first q) and its inverse. */
-function penalizedInverse(design: ReturnType<typeof denseDesign>): Float64Array {
-  const { w, n, q, p } = design;
-  const m = q + p;
-  const gram = new Float64Array(m * m);
-  for (let c = 0; c < m; c++) {
-    for (let r = 0; r < m; r++) {
-      let sum = r === c && r < q ? 1 : 0;
-      for (let t = 0; t < n; t++) sum += w[t + r * n] * w[t + c * n];
-      gram[r + c * m] = sum;
-    }
-  }
-  return inverse(gram, m);
+/** (WᵀW + I on the random-effects part)⁻¹. */
+function penalizedInverse(design: DenseDesign): Float64Array {
+  const m = design.q + design.p;
+  return inverse(penalizedGram(design, m, design.q), m);
 }
 
 const cases: [string, () => LinearMixedModel][] = [
@@ -118,16 +77,10 @@ describe.each(cases)("accessors agree with dense computations: %s", (_, build) =
   });
 
   it("condVar is σ²Λ(ΛᵀZᵀZΛ + I)⁻¹Λᵀ per level", () => {
-    const { w, n, q } = denseDesign(model);
+    const design = denseDesign(model);
+    const { q } = design;
     // Only the random-effects part: inverse of (ΛᵀZᵀZΛ + I).
-    const zz = new Float64Array(q * q);
-    for (let c = 0; c < q; c++) {
-      for (let r = 0; r < q; r++) {
-        let sum = r === c ? 1 : 0;
-        for (let t = 0; t < n; t++) sum += w[t + r * n] * w[t + c * n];
-        zz[r + c * q] = sum;
-      }
-    }
+    const zz = penalizedGram(design, q, q);
     const inv = inverse(zz, q);
     const sigma2 = model.sigma ** 2;
     const theta = model.theta;

@@ -2,44 +2,20 @@ import { potrf } from "@mixedmodels/linalg";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
+import { denseDesign, penalizedGram } from "./helpers/dense-reference";
 
 /**
  * The profiled deviance computed densely, straight from the definition, for comparison with the
  * blocked evaluation: M = [ΛᵀZᵀZΛ + I, ΛᵀZᵀX; XᵀZΛ, XᵀX] and r² = yᵀy − cᵀM⁻¹c.
  */
 function denseObjective(model: LinearMixedModel, theta: Float64Array): number {
-  const { n, X, reterms, y } = model.parts;
-  const q = reterms.reduce((sum, term) => sum + term.levels.length * term.s, 0);
-  const m = q + X.p;
-  const w = new Float64Array(n * m);
-  let thetaIndex = 0;
-  let offset = 0;
-  for (const term of reterms) {
-    const s = term.s;
-    const lambda = new Float64Array(s * s);
-    for (let i = 0; i < term.thetaRows.length; i++) {
-      lambda[term.thetaRows[i] + term.thetaCols[i] * s] = theta[thetaIndex++];
-    }
-    for (let t = 0; t < n; t++) {
-      for (let c = 0; c < s; c++) {
-        let sum = 0;
-        for (let r = c; r < s; r++) sum += term.z[t * s + r] * lambda[r + c * s];
-        w[t + (offset + term.refs[t] * s + c) * n] = sum;
-      }
-    }
-    offset += term.levels.length * s;
-  }
-  w.set(X.data.subarray(0, n * X.p), n * q);
-  const gram = new Float64Array(m * m);
+  const design = denseDesign(model, theta);
+  const { w, n, q, p } = design;
+  const { y } = model.parts;
+  const m = q + p;
+  const gram = penalizedGram(design, m, q);
   const rhs = new Float64Array(m);
-  for (let c = 0; c < m; c++) {
-    for (let t = 0; t < n; t++) rhs[c] += w[t + c * n] * y[t];
-    for (let r = 0; r < m; r++) {
-      let sum = r === c && r < q ? 1 : 0;
-      for (let t = 0; t < n; t++) sum += w[t + r * n] * w[t + c * n];
-      gram[r + c * m] = sum;
-    }
-  }
+  for (let c = 0; c < m; c++) for (let t = 0; t < n; t++) rhs[c] += w[t + c * n] * y[t];
   expect(potrf(m, gram, 0, m)).toBe(-1);
   // Forward solve L·v = c; then r² = yᵀy − ‖v‖².
   const v = Float64Array.from(rhs);
