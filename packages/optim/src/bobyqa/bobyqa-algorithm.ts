@@ -31,6 +31,13 @@ function failureStandIn(values: Float64Array, failed: Uint8Array, count: number)
   return high + Math.max(high - low, 1e-3 * Math.abs(high), 1e-3);
 }
 
+/** The smallest radius worth stepping at x: a few units in the last place of its largest entry. */
+function resolutionOf(x: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]));
+  return 16 * Number.EPSILON * largest;
+}
+
 /**
  * The BOBYQA iteration (Powell 2009, DAMTP 2009/NA06), written from the paper's description:
  * a quadratic model interpolating npt points, updated by least Frobenius-norm change of its
@@ -63,43 +70,56 @@ export function bobyqaAlgorithm(
   const bestPoint = new Float64Array(n);
   const modelGradientAtTrial = new Float64Array(n);
 
-  // Initial points: the start, then ±ρ along each axis (turned inward at bounds), then pairs.
-  const x0 = problem.start;
-  set.replace(0, x0, startValue);
-  const firstPositions = new Float64Array(n);
-  const rawValues = new Float64Array(npt);
-  rawValues[0] = startValue;
-  for (let k = 1; k < npt; k++) {
-    trial.set(x0);
-    if (k <= 2 * n) {
-      const i = (k - 1) % n;
-      const positions = axisPositions(x0[i], lower[i], upper[i], rho);
-      firstPositions[i] = positions.first;
-      trial[i] = k <= n ? positions.first : positions.second;
-    } else {
-      // Point 2n+1+r pairs coordinate i with j = (i + 1 + ⌊r/n⌋) mod n.
-      const r = k - 2 * n - 1;
-      const i = r % n;
-      const j = (i + 1 + Math.floor(r / n)) % n;
-      trial[i] = firstPositions[i];
-      trial[j] = firstPositions[j];
-    }
-    rawValues[k] = problem.evaluate(trial);
-    set.points.set(trial, k * n);
-  }
-  for (let k = 1; k < npt; k++) set.values[k] = rawValues[k];
   const failed = new Uint8Array(npt);
-  for (let k = 1; k < npt; k++) if (!Number.isFinite(set.values[k])) failed[k] = 1;
-  const initialStandIn = failureStandIn(set.values, failed, npt);
-  for (let k = 1; k < npt; k++) if (failed[k]) set.values[k] = initialStandIn;
-  let best = 0;
-  for (let k = 1; k < npt; k++) if (set.values[k] < set.values[best]) best = k;
-  set.best = best;
-  if (!set.factor()) {
+  const firstPositions = new Float64Array(n);
+
+  /**
+   * Fills the set with `center` (value known) in slot 0 and npt − 1 new points: ±radius along
+   * each axis (turned inward at bounds), then pairs of axis steps; evaluates them, gives failures
+   * stand-ins, factors, and updates the model by least change. False when W is singular.
+   */
+  const seed = (center: Float64Array, centerValue: number, radius: number): boolean => {
+    const centerCopy = bestPoint;
+    centerCopy.set(center);
+    set.replace(0, centerCopy, centerValue);
+    set.best = 0;
+    failed[0] = 0;
+    for (let k = 1; k < npt; k++) {
+      trial.set(centerCopy);
+      if (k <= 2 * n) {
+        const i = (k - 1) % n;
+        const positions = axisPositions(centerCopy[i], lower[i], upper[i], radius);
+        firstPositions[i] = positions.first;
+        trial[i] = k <= n ? positions.first : positions.second;
+      } else {
+        // Point 2n+1+r pairs coordinate i with j = (i + 1 + ⌊r/n⌋) mod n.
+        const r = k - 2 * n - 1;
+        const i = r % n;
+        const j = (i + 1 + Math.floor(r / n)) % n;
+        trial[i] = firstPositions[i];
+        trial[j] = firstPositions[j];
+      }
+      const f = problem.evaluate(trial);
+      set.points.set(trial, k * n);
+      set.values[k] = f;
+      failed[k] = Number.isFinite(f) ? 0 : 1;
+    }
+    const standIn = failureStandIn(set.values, failed, npt);
+    let best = 0;
+    for (let k = 1; k < npt; k++) {
+      if (failed[k]) set.values[k] = standIn;
+      else if (set.values[k] < set.values[best]) best = k;
+    }
+    set.best = best;
+    if (!set.factor()) return false;
+    set.updateModel(model, residuals);
+    return true;
+  };
+
+  model.center.set(problem.start);
+  if (!seed(problem.start, startValue, rho)) {
     return { status: "failed", message: "the initial interpolation points are degenerate" };
   }
-  model.center.set(x0);
-  set.updateModel(model, residuals);
 
   let evaluationsAtRhoChange = problem.evaluations;
   // Model errors |f − Q| of the last three trust-region steps, newest first.
@@ -107,8 +127,11 @@ export function bobyqaAlgorithm(
   let ratio = 0;
   let lastStepLength = 0;
 
-  /** Puts x with its value (a stand-in for a failure) into slot k and updates the model. */
-  const replaceAndUpdate = (k: number, x: Float64Array, f: number): void => {
+  /**
+   * Puts x with its value (a stand-in for a failure) into slot k and updates the model. False,
+   * leaving everything as it was, when the new set's W is numerically singular.
+   */
+  const replaceAndUpdate = (k: number, x: Float64Array, f: number): boolean => {
     for (let i = 0; i < n; i++) savedPoint[i] = set.points[k * n + i];
     const savedValue = set.values[k];
     const savedBest = set.best;
@@ -122,14 +145,46 @@ export function bobyqaAlgorithm(
       set.best = savedBest;
       failed[k] = savedFailed;
       set.factor();
-      return;
+      return false;
     }
     set.updateModel(model, residuals);
+    return true;
+  };
+
+  let rescuesSinceRhoChange = 0;
+  /**
+   * Powell's remedy for an interpolation set that rounding has made degenerate (his RESCUE, done
+   * more simply): rebuild it around the best point with radius ρ, keeping the model as the
+   * least-change starting point. A second rescue at the same ρ reduces ρ first.
+   */
+  const rescue = (): AlgorithmOutcome | undefined => {
+    if (rescuesSinceRhoChange > 0) {
+      const stop = reduceRho();
+      if (stop) return stop;
+    }
+    rescuesSinceRhoChange++;
+    set.copyBest(trial);
+    if (!seed(trial, set.values[set.best], rho)) {
+      return {
+        status: "converged",
+        message: "the interpolation points became degenerate at the rounding level of θ",
+      };
+    }
+    delta = rho;
+    evaluationsAtRhoChange = problem.evaluations;
+    return undefined;
   };
 
   for (;;) {
     const xBest = bestPoint;
     set.copyBest(xBest);
+    // Steps of ρ would vanish in rounding: x + d == x. Nothing more can be learned.
+    if (rho <= resolutionOf(xBest)) {
+      return {
+        status: "converged",
+        message: "the trust-region radius reached the rounding level of θ",
+      };
+    }
     const fBest = set.values[set.best];
     const outcome = trustRegion.solve(model, lower, upper, delta);
     const d = trustRegion.step;
@@ -176,8 +231,22 @@ export function bobyqaAlgorithm(
         continue;
       }
     } else {
+      let moved = false;
       for (let i = 0; i < n; i++) {
-        trial[i] = Math.min(Math.max(xBest[i] + d[i], lower[i]), upper[i]);
+        // A step the solver ended on a bound lands exactly on it (x + (u − x) may round inside).
+        trial[i] =
+          d[i] >= upper[i] - xBest[i]
+            ? upper[i]
+            : d[i] <= lower[i] - xBest[i]
+              ? lower[i]
+              : Math.min(Math.max(xBest[i] + d[i], lower[i]), upper[i]);
+        if (trial[i] !== xBest[i]) moved = true;
+      }
+      if (!moved || set.contains(trial)) {
+        // The step vanished in rounding, or leads to a known point: nothing to learn at this ρ.
+        const next = reduceRho();
+        if (next) return next;
+        continue;
       }
       const fRaw = problem.evaluate(trial);
       const f = Number.isFinite(fRaw) ? fRaw : failureStandIn(set.values, failed, npt);
@@ -207,7 +276,11 @@ export function bobyqaAlgorithm(
         }
       }
       previousBest.set(xBest);
-      if (chosen >= 0) replaceAndUpdate(chosen, trial, fRaw);
+      if (chosen < 0 || !replaceAndUpdate(chosen, trial, fRaw)) {
+        const stop = rescue();
+        if (stop) return stop;
+        continue;
+      }
       if (improved && Number.isFinite(fRaw)) {
         if (fChangeNegligible(tolerances, fBest, fRaw)) {
           return {
@@ -219,7 +292,9 @@ export function bobyqaAlgorithm(
           return { status: "converged", message: "a step changed every θ_i by less than xtolAbs" };
         }
       }
-      if (f <= fBest + 0.1 * predicted) continue;
+      // As a ratio, not f ≤ f_best + 0.1·predicted: near the rounding level of f that sum equals
+      // f_best, and an unchanged f would pass forever.
+      if (ratio >= 0.1) continue;
       farLimitSquared = Math.max((2 * delta) ** 2, (10 * rho) ** 2);
     }
 
@@ -242,7 +317,10 @@ export function bobyqaAlgorithm(
       const radius = Math.max(Math.min(0.1 * distance, delta), rho);
       if (geometry.choose(set, far, radius, lower, upper, trial) > 0) {
         const fRaw = problem.evaluate(trial);
-        replaceAndUpdate(far, trial, fRaw);
+        if (!replaceAndUpdate(far, trial, fRaw)) {
+          const stop = rescue();
+          if (stop) return stop;
+        }
         continue;
       }
     }
@@ -265,6 +343,7 @@ export function bobyqaAlgorithm(
     else rho *= 0.1;
     delta = Math.max(delta, rho);
     evaluationsAtRhoChange = problem.evaluations;
+    rescuesSinceRhoChange = 0;
     return undefined;
   }
 }

@@ -51,6 +51,17 @@ export class InterpolationSet {
     for (let i = 0; i < this.n; i++) out[i] = this.points[this.best * this.n + i];
   }
 
+  /** Whether x is exactly one of the interpolation points. */
+  contains(x: Float64Array): boolean {
+    const n = this.n;
+    for (let k = 0; k < this.npt; k++) {
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = this.points[k * n + i] === x[i];
+      if (same) return true;
+    }
+    return false;
+  }
+
   /** Squared distance of point k from the best point. */
   distanceSquaredFromBest(k: number): number {
     const n = this.n;

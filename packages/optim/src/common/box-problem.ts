@@ -172,7 +172,7 @@ export class BoxProblem {
 
   /**
    * f at internal point z (clamped into the box in θ units, so rounding in the scaling never
-   * leaves it). NaN, a non-number and a thrown exception all become +Infinity. Throws
+   * leaves it, and a z on an internal bound gives θ exactly on the bound). NaN, a non-number and a thrown exception all become +Infinity. Throws
    * {@link StopEvaluating} instead of evaluating when the signal is aborted or the budget spent.
    */
   evaluate(z: Float64Array): number {
@@ -181,7 +181,14 @@ export class BoxProblem {
     const theta = this.theta;
     for (let k = 0; k < this.dimension; k++) {
       const i = this.freeIndex[k];
-      theta[i] = Math.min(Math.max(z[k] * this.scale[k], this.fullLower[i]), this.fullUpper[i]);
+      // A point on an internal bound maps to the bound itself, whatever the scaling's rounding.
+      const zk = z[k];
+      theta[i] =
+        zk <= this.lower[k]
+          ? this.fullLower[i]
+          : zk >= this.upper[k]
+            ? this.fullUpper[i]
+            : Math.min(Math.max(zk * this.scale[k], this.fullLower[i]), this.fullUpper[i]);
     }
     this.evaluations++;
     let value: number;

@@ -1,7 +1,10 @@
+/** No heuristic step is below this fraction of max(1, |x|). */
+const minimumStepFraction = 1e-3;
+
 /**
  * Per-coordinate initial steps when the caller gives none, following NLopt's documented
  * heuristic: a quarter of a finite box width, shrunk to 3/4 of the distance to a nearby bound the
- * start does not sit on, else |x| (or 1 at x = 0). For lme4's sleepstudy start θ = (1, 0, 1)
+ * start does not sit on, else |x| (or 1 at x = 0); but never below 1e-3·max(1, |x|). For lme4's sleepstudy start θ = (1, 0, 1)
  * with lower bounds (0, −∞, 0) this gives (0.75, 1, 0.75), the steps MixedModels.jl records.
  */
 export function defaultInitialSteps(
@@ -23,7 +26,8 @@ export function defaultInitialSteps(
       step = 0.75 * (x - lower[i]);
     }
     if (!Number.isFinite(step)) step = x !== 0 ? Math.abs(x) : 1;
-    steps[i] = step;
+    // A start a hair from a bound, or a tiny |x|, must not give a step below the problem's scale.
+    steps[i] = Math.max(step, minimumStepFraction * Math.max(1, Math.abs(x)));
   }
   return steps;
 }
