@@ -55,7 +55,6 @@ export {
   resolveRdiv,
   rmulLambda,
   scaleInflate,
-  scatterBlockDiagonal,
   type SparseCscBlock,
   solveWithFactor,
   subtractBlockProduct,

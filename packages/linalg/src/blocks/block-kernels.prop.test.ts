@@ -446,14 +446,26 @@ describe("Λ scaling kernels agree with dense products", () => {
 
   it("copyBlock into a dense target overwrites stale contents", () => {
     fc.assert(
-      fc.property(seedArb, sizeArb, sizeArb, (seed, m, n) => {
-        const random = createRandom(seed);
-        const source = randomSparse(random, m, n, 0.3);
-        const target = createDenseBlock(m, n);
-        target.values.fill(Number.NaN);
-        copyBlock(target, source);
-        expect(Array.from(target.values)).toEqual(Array.from(blockToDense(source)));
-      }),
+      fc.property(
+        seedArb,
+        sizeArb,
+        sizeArb,
+        fc.integer({ min: 0, max: 3 }),
+        (seed, m, n, which) => {
+          const random = createRandom(seed);
+          const sources = [
+            () => randomSparse(random, m, n, 0.3),
+            () => randomDense(random, m, n),
+            () => randomDiagonal(random, m),
+            () => randomSpdBlockDiagonal(random, n, m),
+          ];
+          const source = sources[which]();
+          const target = createDenseBlock(source.rows, source.cols);
+          target.values.fill(Number.NaN);
+          copyBlock(target, source);
+          expect(Array.from(target.values)).toEqual(Array.from(blockToDense(source)));
+        },
+      ),
       settings,
     );
   });

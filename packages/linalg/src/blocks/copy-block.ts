@@ -23,7 +23,7 @@ export function copyBlock(target: Block, source: Block): void {
         return;
       case "uniform-block-diagonal":
         t.fill(0);
-        scatterBlockDiagonal(target, source, 1, 0);
+        scatterBlockDiagonal(target, source);
         return;
     }
   }
@@ -43,20 +43,14 @@ function scatterSparse(target: DenseBlock, source: SparseCscBlock): void {
   }
 }
 
-/** Adds scale·(each s×s block) plus `shift` on the diagonal into a dense target (no clearing). */
-export function scatterBlockDiagonal(
-  target: DenseBlock,
-  source: UniformBlockDiagonalBlock,
-  scale: number,
-  shift: number,
-): void {
+/** Writes each s×s block of `source` into its diagonal position of a dense target. */
+function scatterBlockDiagonal(target: DenseBlock, source: UniformBlockDiagonalBlock): void {
   const { rows, values: t } = target;
   const s = source.blockSize;
   for (let b = 0; b < source.count; b++) {
     for (let c = 0; c < s; c++) {
       const col = (b * s + c) * rows + b * s;
-      for (let r = 0; r < s; r++) t[col + r] = scale * source.values[b * s * s + r + c * s];
-      t[col + c] += shift;
+      for (let r = 0; r < s; r++) t[col + r] = source.values[b * s * s + r + c * s];
     }
   }
 }

@@ -15,7 +15,7 @@ export {
 export { solveWithFactor, subtractBlockProduct } from "./block-vector-ops";
 export { BlockedCholesky, type BlockedLowerMatrix, blockIndex } from "./blocked-cholesky";
 export { type CholeskyKernel, cholUnblocked, resolveCholesky } from "./chol-unblocked";
-export { copyBlock, scatterBlockDiagonal } from "./copy-block";
+export { copyBlock } from "./copy-block";
 export { lmulLambdaTranspose, rmulLambda, scaleInflate } from "./lambda-scaling";
 export { type MulSubtractKernel, mulSubtract, resolveMulSubtract } from "./mul-subtract";
 export { type RankUpdateKernel, rankUpdate, resolveRankUpdate } from "./rank-update";
