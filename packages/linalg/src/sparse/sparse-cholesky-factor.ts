@@ -22,10 +22,112 @@ export interface SparseCholeskyFactor {
   readonly deferredSource: Int32Array;
   readonly deferredTarget: Int32Array;
   readonly deferredCursor: Int32Array;
+  /** Updates into the last (root) supernode that are dense enough to apply as one syrk. */
+  readonly batch: DenseRootBatch;
   /** Length-n vector workspace for the solves. */
   readonly work: Float64Array;
   /** −1 after a successful factorization; else the failing original index, or −2 if never run. */
   status: number;
+}
+
+/**
+ * Supernodes whose update into the final root supernode covers most of the root rows it spans
+ * (and, if wider than four columns, lies entirely in the root). Their root parts are copied into
+ * one dense panel `panel` (rows: root rows from `firstRow` on; one column per source column) and
+ * subtracted with a single syrk just before the root is factored, instead of entry by entry.
+ */
+export interface DenseRootBatch {
+  /** The root supernode, or −1 when there is no batch. */
+  readonly root: number;
+  /** For each supernode: index of its first update row in the root, or −1 if not in the batch. */
+  readonly tailStart: Int32Array;
+  /** For each supernode in the batch: its first column in `panel`. */
+  readonly panelColumn: Int32Array;
+  /** First root row (relative to the root's first column) the panel covers. */
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly panel: Float64Array;
+}
+
+/** A tail at least this fraction of the root rows it spans goes into the dense batch. */
+const batchDensity = 0.5;
+
+function planDenseRootBatch(symbolic: SparseCholeskySymbolic): DenseRootBatch {
+  const { supernodeCount, supernodeStart, supernodeRowPtr, supernodeRows } = symbolic;
+  const tailStart = new Int32Array(supernodeCount).fill(-1);
+  const panelColumn = new Int32Array(supernodeCount).fill(-1);
+  const root = supernodeCount - 1;
+  const none = {
+    root: -1,
+    tailStart,
+    panelColumn,
+    firstRow: 0,
+    rows: 0,
+    columns: 0,
+    panel: new Float64Array(0),
+  };
+  if (root < 0) return none;
+  const rootStart = supernodeStart[root];
+  const width = supernodeStart[root + 1] - rootStart;
+  if (width < deferredRootMinimum || supernodeRowPtr[root + 1] - supernodeRowPtr[root] !== width)
+    return none;
+  let firstRow = width;
+  let columns = 0;
+  for (let s = 0; s < root; s++) {
+    const sourceColumns = supernodeStart[s + 1] - supernodeStart[s];
+    const belowStart = supernodeRowPtr[s] + sourceColumns;
+    const below = supernodeRowPtr[s + 1] - belowStart;
+    let start = below;
+    while (start > 0 && supernodeRows[belowStart + start - 1] >= rootStart) start--;
+    const tail = below - start;
+    if (tail === 0 || (sourceColumns > fusedRankLimit && start > 0)) continue;
+    const first = supernodeRows[belowStart + start] - rootStart;
+    if (tail < batchDensity * (width - first)) continue;
+    tailStart[s] = start;
+    panelColumn[s] = columns;
+    columns += sourceColumns;
+    firstRow = Math.min(firstRow, first);
+  }
+  if (columns === 0) return none;
+  const rows = width - firstRow;
+  return {
+    root,
+    tailStart,
+    panelColumn,
+    firstRow,
+    rows,
+    columns,
+    panel: new Float64Array(rows * columns),
+  };
+}
+
+/** Subtracts the batched updates from the root: one lower-triangular syrk of the dense panel. */
+function applyDenseRootBatch(factor: SparseCholeskyFactor): void {
+  const batch = factor.batch;
+  const { supernodeStart, supernodeRowPtr, supernodeRows, supernodeValuePtr } = factor.symbolic;
+  const out = factor.values;
+  const panel = batch.panel;
+  const rootStart = supernodeStart[batch.root];
+  const width = supernodeStart[batch.root + 1] - rootStart;
+  const rowBase = rootStart + batch.firstRow;
+  panel.fill(0);
+  for (let s = 0; s < batch.root; s++) {
+    const start = batch.tailStart[s];
+    if (start < 0) continue;
+    const columns = supernodeStart[s + 1] - supernodeStart[s];
+    const height = supernodeRowPtr[s + 1] - supernodeRowPtr[s];
+    const belowStart = supernodeRowPtr[s] + columns;
+    const below = height - columns;
+    for (let k = 0; k < columns; k++) {
+      const source = supernodeValuePtr[s] + columns + k * height;
+      const target = (batch.panelColumn[s] + k) * batch.rows - rowBase;
+      for (let i = start; i < below; i++)
+        panel[target + supernodeRows[belowStart + i]] = out[source + i];
+    }
+  }
+  const corner = supernodeValuePtr[batch.root] + batch.firstRow * (width + 1);
+  syrk(batch.rows, batch.columns, -1, panel, 0, batch.rows, 1, out, corner, width);
 }
 
 /** Allocates the factor storage and workspaces for a symbolic analysis. */
@@ -39,6 +141,7 @@ export function createSparseCholeskyFactor(symbolic: SparseCholeskySymbolic): Sp
     deferredSource: new Int32Array(symbolic.supernodeCount),
     deferredTarget: new Int32Array(symbolic.supernodeCount),
     deferredCursor: new Int32Array(symbolic.supernodeCount),
+    batch: planDenseRootBatch(symbolic),
     work: new Float64Array(symbolic.n),
     status: -2,
   };
@@ -77,8 +180,10 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
     const rowStart = supernodeRowPtr[s];
     const height = supernodeRowPtr[s + 1] - rowStart;
     const block = supernodeValuePtr[s];
-    if (height === columns && columns >= deferredRootMinimum)
+    if (s === factor.batch.root) applyDenseRootBatch(factor);
+    if (height === columns && columns >= deferredRootMinimum) {
       applyDeferredUpdates(factor, s, deferred);
+    }
     const failed = potrf(columns, out, block, height);
     if (failed >= 0) {
       factor.status = symbolic.permutation[supernodeStart[s] + failed];
@@ -88,15 +193,19 @@ export function factorSparseCholesky(factor: SparseCholeskyFactor, values: Float
     if (below === 0) continue;
     trsm("right", true, below, columns, 1, out, block, height, out, block + columns, height);
     const fused = columns <= fusedRankLimit;
+    // Update columns in the dense root batch wait for applyDenseRootBatch.
+    const batchStart = factor.batch.tailStart[s];
+    let immediate = batchStart >= 0 ? batchStart : below;
+    if (immediate === 0) continue;
     if (!fused) syrk(below, columns, 1, out, block + columns, height, 0, update, 0, below);
     const belowStart = rowStart + columns;
     const panel = block + columns;
     // The columns of a narrow update that fall in a large root are applied later, panel by
     // panel, while that root's columns are in cache (applyDeferredUpdates).
-    let immediate = below;
     const root = supernodeOf[supernodeRows[belowStart + below - 1]];
     const rootColumns = supernodeStart[root + 1] - supernodeStart[root];
     if (
+      batchStart < 0 &&
       fused &&
       rootColumns >= deferredRootMinimum &&
       supernodeRowPtr[root + 1] - supernodeRowPtr[root] === rootColumns

@@ -198,6 +198,30 @@ describe("sparse Cholesky", () => {
     expect(estimate.denseFlops).toBe((340 * 341 * 681) / 6);
   });
 
+  it("agrees with dense on random crossed blocks large enough for the root batch and deferral", () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 200, max: 300 }),
+        fc.integer({ min: 10, max: 60 }),
+        (seed, instructors, cohorts) => {
+          const block = syntheticCrossedBlock(
+            seed,
+            3 * instructors,
+            instructors,
+            15,
+            cohorts,
+            30,
+            0.8,
+          );
+          const factor = checkAgainstDense(block, {});
+          expect(factor.symbolic.nnzL).toBeLessThan((instructors * (instructors + 1)) / 2);
+        },
+      ),
+      { seed: 42, numRuns: 6 },
+    );
+  });
+
   it("rejects malformed patterns with the position of the problem", () => {
     expect(() => analyzeSparseCholesky(2, Int32Array.from([0, 1]), Int32Array.from([0]))).toThrow(
       DimensionMismatchError,
