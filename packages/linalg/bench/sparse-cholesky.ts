@@ -1,9 +1,9 @@
 import { potrf } from "../src/dense/potrf";
 import { analyzeSparseCholesky } from "../src/sparse/analyze-sparse-cholesky";
+import { sparseCholeskyCostEstimate } from "../src/sparse/sparse-cholesky-cost";
 import {
   createSparseCholeskyFactor,
   factorSparseCholesky,
-  sparseCholeskyCostEstimate,
 } from "../src/sparse/sparse-cholesky-factor";
 import { syntheticCrossedBlock } from "../src/sparse/synthetic-crossed-block";
 

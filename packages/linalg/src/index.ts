@@ -14,16 +14,18 @@ export {
   type SparseCholeskySymbolic,
 } from "./sparse/analyze-sparse-cholesky";
 export { minimumDegreeOrdering } from "./sparse/minimum-degree-ordering";
+export { sparseCholeskyCostEstimate } from "./sparse/sparse-cholesky-cost";
 export {
   createSparseCholeskyFactor,
   factorSparseCholesky,
   type SparseCholeskyFactor,
+} from "./sparse/sparse-cholesky-factor";
+export {
   sparseCholeskyBackwardSolve,
-  sparseCholeskyCostEstimate,
   sparseCholeskyForwardSolve,
   sparseCholeskyLogDet,
   sparseCholeskySolve,
-} from "./sparse/sparse-cholesky-factor";
+} from "./sparse/sparse-cholesky-solve";
 // Block matrices and the blocked Cholesky (see blocks/).
 export {
   type Block,

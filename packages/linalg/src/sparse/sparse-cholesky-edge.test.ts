@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSparseCholesky } from "./analyze-sparse-cholesky";
+import { sparseCholeskyCostEstimate } from "./sparse-cholesky-cost";
+import { createSparseCholeskyFactor, factorSparseCholesky } from "./sparse-cholesky-factor";
 import {
-  createSparseCholeskyFactor,
-  factorSparseCholesky,
   sparseCholeskyBackwardSolve,
-  sparseCholeskyCostEstimate,
   sparseCholeskyForwardSolve,
   sparseCholeskyLogDet,
   sparseCholeskySolve,
-} from "./sparse-cholesky-factor";
+} from "./sparse-cholesky-solve";
 
 function factorOf(n: number, colPtr: number[], rowIdx: number[], values: number[]) {
   const symbolic = analyzeSparseCholesky(n, Int32Array.from(colPtr), Int32Array.from(rowIdx));

@@ -5,14 +5,13 @@ import { logdetFromCholesky } from "../dense/logdet";
 import { createRandom } from "../dense/random-matrices";
 import { referencePotrf } from "../dense/reference";
 import { type SparseCholeskyOptions, analyzeSparseCholesky } from "./analyze-sparse-cholesky";
+import { sparseCholeskyCostEstimate } from "./sparse-cholesky-cost";
 import {
   createSparseCholeskyFactor,
   factorSparseCholesky,
-  sparseCholeskyCostEstimate,
-  sparseCholeskyLogDet,
-  sparseCholeskySolve,
   type SparseCholeskyFactor,
 } from "./sparse-cholesky-factor";
+import { sparseCholeskyLogDet, sparseCholeskySolve } from "./sparse-cholesky-solve";
 import { syntheticCrossedBlock } from "./synthetic-crossed-block";
 
 interface SparseSpd {
