@@ -85,14 +85,37 @@ export class InterpolationSet {
     this.best = best;
   }
 
+  /** The farthest point's distance from the best, relative to the largest coordinate difference. */
+  private longestDistanceWithoutUnderflow(): number {
+    const { n, npt } = this;
+    const base = this.best * n;
+    let largest = 0;
+    for (let k = 0; k < npt; k++) {
+      for (let i = 0; i < n; i++) {
+        largest = Math.max(largest, Math.abs(this.points[k * n + i] - this.points[base + i]));
+      }
+    }
+    if (!(largest > 0)) return 0;
+    let longestSquared = 0;
+    for (let k = 0; k < npt; k++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++)
+        sum += ((this.points[k * n + i] - this.points[base + i]) / largest) ** 2;
+      longestSquared = Math.max(longestSquared, sum);
+    }
+    return largest * Math.sqrt(longestSquared);
+  }
+
   /** Builds W about the best point and inverts it into H. False when W is singular. */
   factor(): boolean {
     const { n, npt, m } = this;
-    let largest = 0;
-    for (let k = 0; k < npt; k++) largest = Math.max(largest, this.distanceSquaredFromBest(k));
-    this.scale = Math.sqrt(largest);
-    if (!(this.scale > 0)) return false;
     const base = this.best * n;
+    let longestSquared = 0;
+    for (let k = 0; k < npt; k++)
+      longestSquared = Math.max(longestSquared, this.distanceSquaredFromBest(k));
+    this.scale = Math.sqrt(longestSquared);
+    if (!(longestSquared > 1e-280)) this.scale = this.longestDistanceWithoutUnderflow();
+    if (!(this.scale > 0)) return false;
     for (let k = 0; k < npt; k++) {
       for (let i = 0; i < n; i++) {
         this.displacements[k * n + i] =

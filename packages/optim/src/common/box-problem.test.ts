@@ -26,6 +26,21 @@ describe("BoxProblem", () => {
     expect(problem.evaluate(Float64Array.of(8, 1))).toBe(2 + 7 + 1);
   });
 
+  it("holds a coordinate whose box is narrower than rounding can resolve, not one with an infinite bound", () => {
+    const problem = new BoxProblem(
+      sum,
+      Float64Array.of(1e6, 0, 7e-323),
+      {
+        bounds: {
+          lower: Float64Array.of(1e6, Number.NEGATIVE_INFINITY, 7e-323),
+          upper: Float64Array.of(1e6 + 1e-8, Number.POSITIVE_INFINITY, 7.4e-323),
+        },
+      },
+      uniform,
+    );
+    expect(problem.dimension).toBe(1);
+  });
+
   it("projects the start into the box and caps steps at half a finite width", () => {
     const problem = new BoxProblem(
       sum,

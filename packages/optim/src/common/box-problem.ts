@@ -16,8 +16,26 @@ export interface InitialStepChoice {
   readonly maxFractionOfWidth: number;
 }
 
+/**
+ * Budget when the call sets no maxEvaluations: a safety net against an endless run, far above
+ * what a smooth problem needs (BOBYQA: tens to hundreds of evaluations per dimension).
+ */
+export function defaultEvaluationBudget(n: number): number {
+  return 2000 * (n + 1) * (n + 1);
+}
+
 /** The smallest heuristic step, as a fraction of the largest (see the constructor). */
 const minimumHeuristicStepRatio = 0.25;
+
+/**
+ * A box narrower than rounding can resolve (or than 1e-290 near 0): the coordinate is held at
+ * the projected start instead of being searched.
+ */
+function boxTooNarrow(lower: number, upper: number): boolean {
+  if (!Number.isFinite(lower) || !Number.isFinite(upper)) return false;
+  const magnitude = Math.max(1e-278, Math.abs(lower), Math.abs(upper));
+  return upper - lower <= 1e-12 * magnitude;
+}
 
 function validateStep(name: string, step: number): number {
   if (!(step > 0) || !Number.isFinite(step)) {
@@ -28,7 +46,7 @@ function validateStep(name: string, step: number): number {
 
 /**
  * One `minimize` call seen from inside an optimizer: the free coordinates (those whose bounds do
- * not pin them), rescaled so that every coordinate's initial step is the same number
+ * not pin them, or leave a box narrower than 1e-12 relative), rescaled so that every coordinate's initial step is the same number
  * `initialStep`, with the box in those units; plus the bookkeeping every optimizer needs —
  * evaluation counting, the budget, the abort signal, onEvaluation, failures mapped to +Infinity,
  * and the best point seen. Optimizers work in internal units `z`; θ_free[i] = z[i]·scale[i].
@@ -104,7 +122,8 @@ export class BoxProblem {
     this.bestTheta = Float64Array.from(this.theta);
 
     const free: number[] = [];
-    for (let i = 0; i < n; i++) if (this.fullLower[i] < this.fullUpper[i]) free.push(i);
+    for (let i = 0; i < n; i++)
+      if (!boxTooNarrow(this.fullLower[i], this.fullUpper[i])) free.push(i);
     this.freeIndex = Int32Array.from(free);
     const m = free.length;
     this.dimension = m;
@@ -152,7 +171,7 @@ export class BoxProblem {
     }
     this.best = Float64Array.from(this.start);
 
-    this.maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
+    this.maxEvaluations = options.maxEvaluations ?? defaultEvaluationBudget(n);
     if (!(this.maxEvaluations >= 0)) {
       throw new ModelError(`maxEvaluations must be non-negative, got ${options.maxEvaluations}`);
     }
