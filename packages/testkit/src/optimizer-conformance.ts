@@ -123,8 +123,9 @@ const sphereAround =
  * outside the bounds (also from a start on a bound), reports evaluation counts truthfully, calls
  * onEvaluation once per evaluation, leaves `start` untouched, honours an AbortSignal (already
  * aborted, or aborted from onEvaluation), survives NaN, Infinity and throwing objectives, fails
- * cleanly when the start point cannot be evaluated, and respects maxEvaluations. Call it at the
- * top level of a test file.
+ * cleanly when the start point cannot be evaluated, and respects maxEvaluations. The bound tests
+ * are skipped for an optimizer whose `capabilities.bounds` is false. Call it at the top level of
+ * a test file.
  */
 export function describeOptimizerConformance(
   name: string,
@@ -135,6 +136,8 @@ export function describeOptimizerConformance(
   const perDimension = options.quadraticsPerDimension ?? 3;
   const tolerance = options.minimizerTolerance ?? 1e-5;
   const extra = options.minimizeOptions ?? {};
+  // An optimizer that declares no bound support is not asked to respect bounds.
+  const withoutBounds = !factory().capabilities.bounds;
 
   describe(`OptimizerV1 conformance: ${name}`, () => {
     it("declares the v1 specification", () => {
@@ -159,39 +162,48 @@ export function describeOptimizerConformance(
       });
     }
 
-    it("never evaluates outside the bounds, also from a start on a bound", () => {
-      // Optimum (−1, 0.5, 3) lies outside the box in two coordinates: the answer is on the bounds.
-      const lower = Float64Array.of(0, 0, Number.NEGATIVE_INFINITY);
-      const upper = Float64Array.of(2, Number.POSITIVE_INFINITY, 1);
-      const center = [-1, 0.5, 3];
-      for (const start of [
-        Float64Array.of(0, 0, 1),
-        Float64Array.of(2, 0, 0),
-        Float64Array.of(1, 1, 0.5),
-      ]) {
-        const recorder = recordingObjective(3, sphereAround(center), { lower, upper });
-        const result = factory().minimize(recorder.objective, start, {
+    it.skipIf(withoutBounds)(
+      "never evaluates outside the bounds, also from a start on a bound",
+      () => {
+        // Optimum (−1, 0.5, 3) lies outside the box in two coordinates: the answer is on the bounds.
+        const lower = Float64Array.of(0, 0, Number.NEGATIVE_INFINITY);
+        const upper = Float64Array.of(2, Number.POSITIVE_INFINITY, 1);
+        const center = [-1, 0.5, 3];
+        for (const start of [
+          Float64Array.of(0, 0, 1),
+          Float64Array.of(2, 0, 0),
+          Float64Array.of(1, 1, 0.5),
+        ]) {
+          const recorder = recordingObjective(3, sphereAround(center), { lower, upper });
+          const result = factory().minimize(recorder.objective, start, {
+            ...extra,
+            bounds: { lower, upper },
+          });
+          expectWellFormed(result, 3);
+          expect(recorder.outOfBounds()).toBe(0);
+          expectClose(result.theta, [0, 0.5, 1], { atol: 1e-4, rtol: 0 });
+        }
+      },
+    );
+
+    it.skipIf(withoutBounds)(
+      "keeps a coupled quadratic's iterates inside a box around a start on its corner",
+      () => {
+        const [q] = sampleQuadratics(4, 1);
+        const lower = new Float64Array(4).fill(0);
+        const upper = new Float64Array(4).fill(0.25);
+        const recorder = recordingObjective(4, (theta) => quadraticValue(q, theta), {
+          lower,
+          upper,
+        });
+        const result = factory().minimize(recorder.objective, new Float64Array(4), {
           ...extra,
           bounds: { lower, upper },
         });
-        expectWellFormed(result, 3);
         expect(recorder.outOfBounds()).toBe(0);
-        expectClose(result.theta, [0, 0.5, 1], { atol: 1e-4, rtol: 0 });
-      }
-    });
-
-    it("keeps a coupled quadratic's iterates inside a box around a start on its corner", () => {
-      const [q] = sampleQuadratics(4, 1);
-      const lower = new Float64Array(4).fill(0);
-      const upper = new Float64Array(4).fill(0.25);
-      const recorder = recordingObjective(4, (theta) => quadraticValue(q, theta), { lower, upper });
-      const result = factory().minimize(recorder.objective, new Float64Array(4), {
-        ...extra,
-        bounds: { lower, upper },
-      });
-      expect(recorder.outOfBounds()).toBe(0);
-      expect(result.value).toBeLessThanOrEqual(0);
-    });
+        expect(result.value).toBeLessThanOrEqual(0);
+      },
+    );
 
     it("counts evaluations truthfully and calls onEvaluation after each one", () => {
       const recorder = recordingObjective(2, sphereAround([0.3, -0.7]));
