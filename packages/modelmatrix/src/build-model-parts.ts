@@ -76,7 +76,6 @@ export function buildModelParts(
   const X = fixedEffectsMatrix(
     designColumns(parsed.fixed, parsed.intercept, factors, contrasts),
     n,
-    parsed.intercept,
   );
 
   const groupings = new Map<string, CategoricalFactor>();

@@ -9,14 +9,13 @@ import { independentColumns } from "./fixed-effects-rank";
 export function fixedEffectsMatrix(
   columns: readonly DesignColumn[],
   n: number,
-  intercept: boolean,
 ): FixedEffectsMatrix {
   const p = columns.length;
   const full = new Float64Array(n * p);
   columns.forEach((column, j) => {
     writeDesignColumn(column, n, full, j * n, 1);
   });
-  const kept = independentColumns(full, n, p, intercept);
+  const kept = independentColumns(full, n, p);
   const allNames = columns.map((column) => column.name);
   let data = full;
   if (kept.length < p) {

@@ -1,75 +1,87 @@
-import { pivotedQr } from "@mixedmodels/linalg";
 import { distinctRowsWeighted } from "./distinct-rows";
 
-/** Relative tolerance of the rank decision: a pivot |R_jj| ≤ 1e-8·|R_11| counts as zero. */
-export const rankTolerance = 1e-8;
+/**
+ * Relative tolerance of the rank decision: column j is dependent when the part of it outside the
+ * span of the kept earlier columns has norm ≤ 1e-7·‖x_j‖ (the tolerance of R's `qr()`, which lme4
+ * uses to drop columns).
+ */
+export const rankTolerance = 1e-7;
 
 /**
  * Which columns of the n×p column-major matrix X to keep so that they are linearly independent,
- * as MixedModels.jl's `statsrank` (method.md §1.9), made deterministic.
+ * choosing as lme4 does: columns are taken in their original order and a column is dropped when
+ * it lies (within `rankTolerance`) in the span of the columns kept before it — R's `qr()` with
+ * limited pivoting. So the intercept (column 0) is always kept, the kept columns stay in their
+ * original order, and of two collinear columns the later one is dropped, whatever their scales
+ * (a norm-pivoted QR, as MixedModels.jl uses, would drop the column with the smaller norm).
  *
- * A column-pivoted Householder QR (largest remaining norm first, ties to the lower index) gives
- * the rank: the number of |R_jj| > 1e-8·|R_11|. The first `rank` pivoted columns are kept,
- * returned in their original order. When column 0 is the intercept and the pivoting passed over
- * it, it is scaled up (its span is unchanged) and the QR redone, so the intercept is always kept
- * and a dependent non-intercept column is dropped instead.
- *
- * The QR runs on the distinct rows of X in a canonical order, weighted by √multiplicity (same XᵀX, hence
- * the same R and pivots): fast for categorical designs, and independent of the row order.
+ * Householder reflections run on the distinct rows of X in a canonical order, weighted by
+ * √multiplicity (same XᵀX, so the same decision): fast for categorical designs, and independent
+ * of the row order.
  *
  * @returns indices of the kept columns, increasing
  */
-export function independentColumns(
-  design: Float64Array,
-  rowCount: number,
-  p: number,
-  hasIntercept: boolean,
-): Int32Array {
+export function independentColumns(design: Float64Array, rowCount: number, p: number): Int32Array {
   if (p === 0) return new Int32Array(0);
-  const { matrix: x, rows: n } = distinctRowsWeighted(design, rowCount, p);
-  const steps = Math.min(n, p);
-  const pivot = new Int32Array(p);
-  const tau = new Float64Array(steps);
-  const work = x.slice(0, n * p);
-  pivotedQr(n, p, work, 0, n, pivot, tau);
-  const threshold = rankTolerance * Math.abs(work[0]);
-  let rank = countAbove(work, n, steps, threshold, 0);
-  if (rank === p) return identity(p);
-  if (hasIntercept && !pivot.subarray(0, rank).includes(0)) {
-    work.set(x.subarray(0, n * p));
-    const inflate = (2 * maxColumnNorm(x, n, p)) / Math.sqrt(n) + 1;
-    for (let t = 0; t < n; t++) work[t] *= inflate;
-    pivotedQr(n, p, work, 0, n, pivot, tau);
-    rank = 1 + countAbove(work, n, steps, threshold, 1);
-  }
-  return pivot.slice(0, rank).sort();
-}
-
-function countAbove(
-  r: Float64Array,
-  n: number,
-  steps: number,
-  threshold: number,
-  from: number,
-): number {
-  if (r[0] === 0) return 0;
-  let count = 0;
-  for (let j = from; j < steps; j++) if (Math.abs(r[j * (n + 1)]) > threshold) count++;
-  return count;
-}
-
-function maxColumnNorm(x: Float64Array, n: number, p: number): number {
-  let best = 0;
+  const { matrix, rows: n } = distinctRowsWeighted(design, rowCount, p);
+  const work = matrix.slice(0, n * p);
+  // Column k of `reflectors` holds the Householder vector of the k-th kept column (rows k..n-1).
+  const reflectors = new Float64Array(n * Math.min(n, p));
+  const kept: number[] = [];
   for (let j = 0; j < p; j++) {
-    let sum = 0;
-    for (let t = 0; t < n; t++) sum += x[j * n + t] * x[j * n + t];
-    best = Math.max(best, Math.sqrt(sum));
+    const column = j * n;
+    const originalNorm = norm(work, column, 0, n);
+    for (let k = 0; k < kept.length; k++) applyReflector(reflectors, k * n, k, n, work, column);
+    const rank = kept.length;
+    const residualNorm = rank < n ? norm(work, column, rank, n) : 0;
+    if (originalNorm === 0 || residualNorm <= rankTolerance * originalNorm) continue;
+    makeReflector(work, column, rank, n, residualNorm, reflectors, rank * n);
+    kept.push(j);
   }
-  return best;
+  return Int32Array.from(kept);
 }
 
-function identity(p: number): Int32Array {
-  const kept = new Int32Array(p);
-  for (let j = 0; j < p; j++) kept[j] = j;
-  return kept;
+function norm(x: Float64Array, offset: number, from: number, to: number): number {
+  let scale = 0;
+  for (let i = from; i < to; i++) scale = Math.max(scale, Math.abs(x[offset + i]));
+  if (scale === 0) return 0;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const value = x[offset + i] / scale;
+    sum += value * value;
+  }
+  return scale * Math.sqrt(sum);
+}
+
+/** The unit vector v (rows from..n-1) with (I − 2vvᵀ)·x = ∓‖x‖e_from. */
+function makeReflector(
+  x: Float64Array,
+  offset: number,
+  from: number,
+  n: number,
+  xNorm: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const head = x[offset + from];
+  // The sign avoids cancellation in head + sign·‖x‖.
+  const alpha = head >= 0 ? xNorm : -xNorm;
+  out[outOffset + from] = head + alpha;
+  for (let i = from + 1; i < n; i++) out[outOffset + i] = x[offset + i];
+  const vNorm = norm(out, outOffset, from, n);
+  for (let i = from; i < n; i++) out[outOffset + i] /= vNorm;
+}
+
+function applyReflector(
+  v: Float64Array,
+  vOffset: number,
+  from: number,
+  n: number,
+  x: Float64Array,
+  offset: number,
+): void {
+  let dot = 0;
+  for (let i = from; i < n; i++) dot += v[vOffset + i] * x[offset + i];
+  dot *= 2;
+  for (let i = from; i < n; i++) x[offset + i] -= dot * v[vOffset + i];
 }
