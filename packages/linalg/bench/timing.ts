@@ -25,5 +25,6 @@ export function timeBest(prepare: () => void, run: () => void): number {
 /** `potrf n=1128: 9.1 GFlop/s (96.3 ms)` */
 export function formatRate(kernel: string, n: number, flops: number, milliseconds: number): string {
   const rate = flops / milliseconds / 1e6;
-  return `${kernel} n=${n}: ${rate.toFixed(1)} GFlop/s (${milliseconds.toFixed(1)} ms)`;
+  const time = milliseconds < 10 ? milliseconds.toPrecision(2) : milliseconds.toFixed(1);
+  return `${kernel} n=${n}: ${rate.toFixed(1)} GFlop/s (${time} ms)`;
 }

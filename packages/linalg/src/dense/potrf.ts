@@ -2,7 +2,7 @@ import { syrk } from "./syrk";
 import { trsm } from "./trsm";
 
 /** Matrices up to this order are factored column by column; larger ones split recursively. */
-const leafOrder = 48;
+const leafOrder = 64;
 
 /**
  * Lower Cholesky factorization in place: A = L·Lᵀ, column-major, n×n at `offsetA` with leading
