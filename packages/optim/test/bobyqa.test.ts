@@ -125,6 +125,39 @@ describe("bobyqa", () => {
     expect(result.theta[0] + result.theta[1]).toBeGreaterThan(2.99);
   });
 
+  it("recovers when rounding makes the interpolation system singular (found by stress testing)", () => {
+    // Bounds and start near the bottom of the double range plus a failing region: this run
+    // rebuilds its interpolation set (the rescue path) and must still converge to (0.5, 0.5).
+    const shift = [-6.4e-323, 1.0459641259365326e-247];
+    const result = bobyqa().minimize(
+      {
+        dimension: 2,
+        value: (x) => {
+          let sum = 0;
+          for (let i = 0; i < 2; i++) {
+            const y = x[i] - shift[i];
+            if (y > 1) return Number.NaN;
+            sum += (y - 0.5) ** 2;
+          }
+          return sum;
+        },
+      },
+      Float64Array.of(2.3551823493870146e-227, -1.6650438942756543e-103),
+      {
+        bounds: {
+          lower: Float64Array.of(-infinity, -2e-323),
+          upper: Float64Array.of(infinity, infinity),
+        },
+        ftolRel: 1e-12,
+        ftolAbs: 1e-8,
+        xtolAbs: 1e-10,
+      },
+    );
+    expect(result.status).toBe("converged");
+    expect(result.evaluations).toBeLessThan(60); // recorded: 24
+    expectClose(result.theta, [0.5, 0.5], { atol: 1e-6, rtol: 0 });
+  });
+
   it("rejects invalid settings with a ModelError naming the setting", () => {
     expect(() => bobyqa({ rhobeg: 0 })).toThrow(/rhobeg/);
     expect(() => bobyqa({ rhoend: -1 })).toThrow(ModelError);

@@ -68,6 +68,7 @@ export function bobyqaAlgorithm(
   const previousBest = new Float64Array(n);
   const savedPoint = new Float64Array(n);
   const bestPoint = new Float64Array(n);
+  const rescueCenter = new Float64Array(n);
   const modelGradientAtTrial = new Float64Array(n);
 
   const failed = new Uint8Array(npt);
@@ -157,14 +158,24 @@ export function bobyqaAlgorithm(
    * more simply): rebuild it around the best point with radius ρ, keeping the model as the
    * least-change starting point. A second rescue at the same ρ reduces ρ first.
    */
-  const rescue = (): AlgorithmOutcome | undefined => {
+  const rescue = (
+    candidate: Float64Array,
+    candidateValue: number,
+  ): AlgorithmOutcome | undefined => {
     if (rescuesSinceRhoChange > 0) {
       const stop = reduceRho();
       if (stop) return stop;
     }
     rescuesSinceRhoChange++;
-    set.copyBest(trial);
-    if (!seed(trial, set.values[set.best], rho)) {
+    // Around the better of the set's best point and the point that could not be added.
+    let centerValue = set.values[set.best];
+    if (Number.isFinite(candidateValue) && candidateValue < centerValue) {
+      centerValue = candidateValue;
+      rescueCenter.set(candidate);
+    } else {
+      set.copyBest(rescueCenter);
+    }
+    if (!seed(rescueCenter, centerValue, rho)) {
       return {
         status: "converged",
         message: "the interpolation points became degenerate at the rounding level of θ",
@@ -277,7 +288,7 @@ export function bobyqaAlgorithm(
       }
       previousBest.set(xBest);
       if (chosen < 0 || !replaceAndUpdate(chosen, trial, fRaw)) {
-        const stop = rescue();
+        const stop = rescue(trial, fRaw);
         if (stop) return stop;
         continue;
       }
@@ -318,7 +329,7 @@ export function bobyqaAlgorithm(
       if (geometry.choose(set, far, radius, lower, upper, trial) > 0) {
         const fRaw = problem.evaluate(trial);
         if (!replaceAndUpdate(far, trial, fRaw)) {
-          const stop = rescue();
+          const stop = rescue(trial, fRaw);
           if (stop) return stop;
         }
         continue;
