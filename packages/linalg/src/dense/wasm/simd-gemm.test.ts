@@ -85,4 +85,29 @@ describe("simdGemmUpdate", () => {
       { seed: 42, numRuns: 12 },
     );
   });
+
+  it("splits very tall products into row chunks without changing the result", () => {
+    for (const [m, n, k, lowerOnly] of [
+      [2100, 6, 300, false],
+      [4200, 3, 5, false],
+      [2100, 2100, 2, true],
+    ] as const) {
+      const random = createRandom(m + n + k);
+      const a = randomIntegerMatrix(random, m, k, 3);
+      const b = randomIntegerMatrix(random, n, k, 3);
+      const c = randomIntegerMatrix(random, m, n, 9);
+      const before = Float64Array.from(c);
+      const expected = Float64Array.from(c);
+      referenceGemm(false, true, m, n, k, 3, a, 0, m, b, 0, n, 1, expected, 0, m);
+      simdGemmUpdate(false, true, m, n, k, 3, a, 0, m, b, 0, n, c, 0, m, lowerOnly);
+      let mismatches = 0;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < m; i++) {
+          const want = lowerOnly && i < j ? before[i + j * m] : expected[i + j * m];
+          if (c[i + j * m] !== want) mismatches++;
+        }
+      }
+      expect(mismatches).toBe(0);
+    }
+  });
 });

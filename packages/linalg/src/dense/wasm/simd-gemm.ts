@@ -5,8 +5,8 @@ import { buildGemmKernelModule } from "./gemm-kernel-module";
  * macro-kernel (Goto/BLIS layout): op(B) is packed kc×nc into NR-wide micro-panels, op(A) mc×kc
  * into MR-tall micro-panels, the kernel accumulates the product of a whole column panel over all
  * depth blocks in a scratch area of wasm memory, and TypeScript adds that into C once. Operands
- * stay in the caller's arrays; only packed copies enter wasm memory, which grows when a taller
- * panel needs more scratch and is kept for later calls.
+ * stay in the caller's arrays; only packed copies enter wasm memory, which grows (to at most
+ * about 10 MB) when a taller panel needs more scratch and is kept for later calls.
  */
 
 const microRows = 4;
@@ -17,6 +17,8 @@ const blockRows = 128;
 const blockDepth = 256;
 /** Columns of op(B) per packed panel. */
 const blockCols = 512;
+/** Rows of C per scratch pass (a multiple of blockRows): bounds the scratch to 8 MB. */
+const chunkRows = 2048;
 
 const packedAAddress = 0;
 const packedBAddress = packedAAddress + blockRows * blockDepth * 8;
@@ -101,51 +103,47 @@ export function simdGemmUpdate(
 ): boolean {
   const simd = loadKernel();
   if (simd === null) return false;
-  const tallestPanel = Math.ceil(m / microRows) * microRows;
-  ensureMemory(simd, scratchAddress + tallestPanel * Math.min(n, blockCols) * 8);
+  const tallestChunk = Math.ceil(Math.min(m, chunkRows) / microRows) * microRows;
+  ensureMemory(simd, scratchAddress + tallestChunk * Math.min(n, blockCols) * 8);
   const memory = simd.memory;
   for (let jc = 0; jc < n; jc += blockCols) {
     const nc = Math.min(blockCols, n - jc);
     // In a lower-only update, rows above this panel's first column contribute nothing.
     const firstRow = lowerOnly ? jc : 0;
-    const scratchLd = Math.ceil((m - firstRow) / microRows) * microRows;
-    for (let pc = 0; pc < k; pc += blockDepth) {
-      const kc = Math.min(blockDepth, k - pc);
-      packB(transB, kc, nc, alpha, b, offsetB, ldb, pc, jc, memory);
-      for (let ic = firstRow; ic < m; ic += blockRows) {
-        const mc = Math.min(blockRows, m - ic);
-        packA(transA, mc, kc, a, offsetA, lda, ic, pc, memory);
-        const nTiles = Math.ceil(usedColumns(lowerOnly, nc, ic, mc, jc) / microCols);
-        const scratch = scratchAddress + (ic - firstRow) * 8;
-        const accumulate = pc > 0 ? 1 : 0;
-        simd.tiles(
-          Math.ceil(mc / microRows),
-          nTiles,
-          kc,
-          packedAAddress,
-          packedBAddress,
-          scratch,
-          scratchLd * 8,
-          accumulate,
-        );
+    // Rows go in chunks so the scratch (chunk × panel) stays bounded however tall C is.
+    for (let chunk = firstRow; chunk < m; chunk += chunkRows) {
+      const chunkEnd = Math.min(m, chunk + chunkRows);
+      const scratchLd = Math.ceil((chunkEnd - chunk) / microRows) * microRows;
+      for (let pc = 0; pc < k; pc += blockDepth) {
+        const kc = Math.min(blockDepth, k - pc);
+        packB(transB, kc, nc, alpha, b, offsetB, ldb, pc, jc, memory);
+        for (let ic = chunk; ic < chunkEnd; ic += blockRows) {
+          const mc = Math.min(blockRows, chunkEnd - ic);
+          packA(transA, mc, kc, a, offsetA, lda, ic, pc, memory);
+          const nTiles = Math.ceil(usedColumns(lowerOnly, nc, ic, mc, jc) / microCols);
+          const scratch = scratchAddress + (ic - chunk) * 8;
+          const accumulate = pc > 0 ? 1 : 0;
+          const mTiles = Math.ceil(mc / microRows);
+          simd.tiles(
+            mTiles,
+            nTiles,
+            kc,
+            packedAAddress,
+            packedBAddress,
+            scratch,
+            scratchLd * 8,
+            accumulate,
+          );
+        }
       }
-    }
-    for (let ic = firstRow; ic < m; ic += blockRows) {
-      const mc = Math.min(blockRows, m - ic);
-      const diagonalOffset = lowerOnly ? jc - ic : Number.NEGATIVE_INFINITY;
-      const source = scratchAddress / 8 + (ic - firstRow);
-      const ncUsed = usedColumns(lowerOnly, nc, ic, mc, jc);
-      addScratch(
-        mc,
-        ncUsed,
-        memory,
-        source,
-        scratchLd,
-        c,
-        offsetC + ic + jc * ldc,
-        ldc,
-        diagonalOffset,
-      );
+      for (let ic = chunk; ic < chunkEnd; ic += blockRows) {
+        const mc = Math.min(blockRows, chunkEnd - ic);
+        const diagonalOffset = lowerOnly ? jc - ic : Number.NEGATIVE_INFINITY;
+        const source = scratchAddress / 8 + (ic - chunk);
+        const ncUsed = usedColumns(lowerOnly, nc, ic, mc, jc);
+        const target = offsetC + ic + jc * ldc;
+        addScratch(mc, ncUsed, memory, source, scratchLd, c, target, ldc, diagonalOffset);
+      }
     }
   }
   return true;
