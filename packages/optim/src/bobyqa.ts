@@ -31,8 +31,10 @@ export interface BobyqaSettings {
  * interpolates npt points, trust-region steps that respect the bounds, and geometry-improving
  * steps; never evaluates outside the bounds (including from a start on a bound). Honours the
  * OptimizerV1 options: NLopt-style ftolRel/ftolAbs (on trust-region steps that improve f) and
- * xtolAbs (steps and final radius), maxEvaluations, signal, onEvaluation. Absent tolerances are
- * disabled; the run then ends when the radius reaches rhoend.
+ * xtolAbs (steps and final radius), maxEvaluations (default 2000·(n+1)², a safety net), signal,
+ * onEvaluation. Absent tolerances are disabled; the run then ends when the radius reaches rhoend.
+ * NaN, +Infinity and exceptions at trial points count as worse than any value; a start that cannot
+ * be evaluated gives status "failed".
  *
  * Throws ModelError for invalid settings (rhobeg ≤ 0, rhoend ≤ 0, npt out of range for the
  * problem) and, from `minimize`, for invalid starts or bounds (see BoxProblem).

@@ -25,7 +25,8 @@ export interface NelderMeadSettings {
  * The Nelder–Mead simplex method with bounds by projection onto the box (trial points never
  * leave it), Gao–Han adaptive coefficients for n > 2, and restarts from the best point to guard
  * against a collapsed simplex. Honours the OptimizerV1 options (ftolRel/ftolAbs on the spread of
- * the simplex's values, xtolAbs on its size, maxEvaluations, signal, onEvaluation). Slower and
+ * the simplex's values, xtolAbs on its size, maxEvaluations with a default of 2000·(n+1)², signal,
+ * onEvaluation). Slower and
  * less accurate than {@link bobyqa} on smooth problems; useful as a robust alternative.
  *
  * Throws ModelError for invalid settings.
