@@ -1,7 +1,7 @@
 import { propertySettings, spdMatrix } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bobyqa } from "../src/index";
+import { bobyqa, nelderMead } from "../src/index";
 
 /** A random SPD quadratic ½θᵀHθ − bᵀθ on a random box, with a random start in the box. */
 const boxedQuadratic = fc.integer({ min: 1, max: 4 }).chain((n) =>
@@ -30,7 +30,10 @@ const boxedQuadratic = fc.integer({ min: 1, max: 4 }).chain((n) =>
   }),
 );
 
-describe("bobyqa on random bound-constrained convex quadratics", () => {
+describe.each([
+  ["bobyqa", bobyqa],
+  ["nelderMead", nelderMead],
+])("%s on random bound-constrained convex quadratics", (_name, optimizer) => {
   it("stops at a point satisfying the first-order (KKT) conditions, never leaving the box", () => {
     fc.assert(
       fc.property(boxedQuadratic, ({ n, hessian, linear, lower: lowerList, width, position }) => {
@@ -48,7 +51,7 @@ describe("bobyqa on random bound-constrained convex quadratics", () => {
           for (let j = 0; j < n; j++) g += hessian[i + j * n] * theta[j];
           return g;
         };
-        const result = bobyqa().minimize(
+        const result = optimizer().minimize(
           {
             dimension: n,
             value: (theta) => {
