@@ -4,7 +4,7 @@ import { createRandom, embedMatrix, randomIntegerMatrix } from "../random-matric
 import { referenceGemm } from "../reference";
 import { simdGemmAvailable, simdGemmUpdate } from "./simd-gemm";
 
-// Sizes straddle the packing blocks (128 rows, depth 256, 512 columns) and the 4×4 micro-tile.
+// Sizes straddle the packing blocks (64 rows, depth 256, 512 columns) and the 4×4 micro-tile.
 const shapes = fc.record({
   m: fc.integer({ min: 1, max: 140 }),
   n: fc.integer({ min: 1, max: 530 }),

@@ -12,7 +12,7 @@ import { buildGemmKernelModule } from "./gemm-kernel-module";
 const microRows = 4;
 const microCols = 4;
 /** Rows of op(A) per packed block (fits L2 with kc). */
-const blockRows = 128;
+const blockRows = 64;
 /** Depth per packed block. */
 const blockDepth = 256;
 /** Columns of op(B) per packed panel. */
