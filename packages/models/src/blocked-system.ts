@@ -10,6 +10,7 @@ import {
   rmulLambda,
   scaleInflate,
   solveWithFactor,
+  sparseCholeskyLogDet,
   subtractBlockProduct,
   trsv,
 } from "@mixedmodels/linalg";
@@ -20,7 +21,7 @@ import {
   writeFixedGram,
   writeResponseRow,
 } from "./cross-product";
-import { createFactorStorage } from "./factor-storage";
+import { createFactorStorage, type FactorChoice, type SparseFactorPolicy } from "./factor-storage";
 import { ThetaLayout } from "./theta-layout";
 
 /**
@@ -47,6 +48,8 @@ export class BlockedSystem {
   readonly factor: Block[];
   /** Per term: whether its diagonal block of L filled in (dense). */
   readonly filledIn: boolean[];
+  /** Per term: how its diagonal block of L is stored (dense or sparse when filled in), with flops. */
+  readonly factorChoices: FactorChoice[];
   readonly cholesky: BlockedCholesky;
   readonly weights: Float64Array | null;
   /** Σ log w (0 without weights), subtracted from the objective. */
@@ -55,7 +58,7 @@ export class BlockedSystem {
   private readonly xy: Float64Array;
   private readonly offset: Float64Array | null;
 
-  constructor(parts: ModelParts) {
+  constructor(parts: ModelParts, options: { sparseFactor?: SparseFactorPolicy } = {}) {
     if (parts.reterms.length === 0) {
       throw new ModelError("a linear mixed model needs at least one random-effects term");
     }
@@ -78,9 +81,10 @@ export class BlockedSystem {
     this.offset = parts.offset ?? null;
     this.xy = fixedResponseColumns(parts);
     this.crossProduct = buildCrossProduct(parts, parts.weights);
-    const storage = createFactorStorage(this.crossProduct, parts.reterms);
+    const storage = createFactorStorage(this.crossProduct, parts.reterms, options);
     this.factor = storage.blocks;
     this.filledIn = storage.filledIn;
+    this.factorChoices = storage.choices;
     this.cholesky = new BlockedCholesky({ size: this.k + 1, blocks: this.factor });
     let maxS = 1;
     for (const term of parts.reterms) maxS = Math.max(maxS, term.s);
@@ -149,6 +153,9 @@ export class BlockedSystem {
         }
         case "dense":
           sum += logdetFromCholesky(block.rows, block.values, 0, block.rows);
+          break;
+        case "sparse-cholesky":
+          sum += sparseCholeskyLogDet(block.factor);
           break;
         case "sparse-csc":
           throw new ModelError("a diagonal block of L cannot be sparse");

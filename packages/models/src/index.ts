@@ -1,5 +1,10 @@
 export { BlockedSystem } from "./blocked-system";
-export { isNested } from "./factor-storage";
+export {
+  type FactorChoice,
+  isNested,
+  SPARSE_FACTOR_FLOP_RATIO,
+  type SparseFactorPolicy,
+} from "./factor-storage";
 export { formatEvaluationLine, formatJuliaFloat } from "./julia-format";
 export {
   createLinearMixedModel,

@@ -14,6 +14,7 @@ import { trsm } from "@mixedmodels/linalg";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
 import { conditionalVariances } from "./conditional-variances";
+import type { SparseFactorPolicy } from "./factor-storage";
 import { resolveFitSettings, snapTinyDiagonals, ZERO_SNAP_OBJECTIVE } from "./fit-settings";
 import { formatEvaluationLine } from "./julia-format";
 import { leverage } from "./leverage";
@@ -33,6 +34,12 @@ import { computeVarCorr, thetaNames } from "./var-corr";
 export interface LinearMixedModelOptions {
   /** Default criterion for `objective`/`fit` (false = maximum likelihood). */
   readonly reml?: boolean;
+  /**
+   * How a filled-in diagonal block of L is factored: "auto" (default; sparse supernodal Cholesky
+   * when its estimated flops beat dense clearly), "never" (dense), "always" (sparse whenever
+   * the blocks left of it are sparse). The objective is the same up to rounding.
+   */
+  readonly sparseFactor?: SparseFactorPolicy;
 }
 
 /** The solution of the penalized least-squares problem at the current θ. */
@@ -71,7 +78,7 @@ export class LinearMixedModel {
     checkFinite(parts.y, parts.responseName);
     this.parts = parts;
     this.response = parts.y;
-    this.system = new BlockedSystem(parts);
+    this.system = new BlockedSystem(parts, { sparseFactor: options.sparseFactor });
     this.remlCriterion = options.reml ?? false;
   }
 
@@ -355,13 +362,17 @@ export class LinearMixedModel {
     return leverage(this.system, this.parts);
   }
 
-  /** The storage type of every block of L (where the model fills in, and where it stays sparse). */
+  /**
+   * The storage type of every block of L (where the model fills in, and where it stays sparse),
+   * and per term how its diagonal block is factored, with the flop estimates behind that choice.
+   */
   blockDescription(): BlockDescription {
     const names: Record<string, string> = {
       diagonal: "Diagonal",
       "uniform-block-diagonal": "BlkDiag",
       "sparse-csc": "Sparse",
       dense: "Dense",
+      "sparse-cholesky": "SparseChol",
     };
     const rows = this.parts.reterms.map((term) => ({
       name: term.group,
@@ -371,7 +382,11 @@ export class LinearMixedModel {
     const blocks = rows.map((_, i) =>
       rows.slice(0, i + 1).map((__, j) => names[this.system.factorBlock(i, j).kind]),
     );
-    return { rows, blocks };
+    const factorization = this.system.factorChoices.map((choice, i) => ({
+      name: rows[i].name,
+      ...choice,
+    }));
+    return { rows, blocks, factorization };
   }
 
   /** Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. */

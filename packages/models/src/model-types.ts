@@ -71,9 +71,21 @@ export interface CoefficientRow {
 /**
  * Storage of the blocks of L, as MixedModels.jl's `BlockDescription`: one row per
  * random-effects term plus the fixed-effects row; `blocks[i][j]` (j ≤ i) is "Diagonal",
- * "BlkDiag", "Sparse" or "Dense".
+ * "BlkDiag", "Sparse", "Dense" or "SparseChol".
  */
 export interface BlockDescription {
   readonly rows: readonly { readonly name: string; readonly size: number }[];
   readonly blocks: readonly (readonly string[])[];
+  /**
+   * Per random-effects term: how its diagonal block of L is stored and factored ("sparse" =
+   * supernodal Cholesky with a minimum-degree ordering, shown as "SparseChol" in `blocks`), with
+   * the dense flop count (n³/3) and, when analysed, the sparse flop count and fill fraction.
+   */
+  readonly factorization: readonly {
+    readonly name: string;
+    readonly storage: "diagonal" | "block-diagonal" | "dense" | "sparse";
+    readonly denseFlops: number;
+    readonly sparseFlops: number | null;
+    readonly fillFraction: number | null;
+  }[];
 }

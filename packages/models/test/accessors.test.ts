@@ -192,6 +192,17 @@ describe("edge cases", () => {
         { name: "fixed", size: 2 },
       ],
       blocks: [["Diagonal"], ["Dense", "Dense"], ["Dense", "Dense", "Dense"]],
+      // Sample's 6×6 block fills in; far too small for the sparse factorization to pay.
+      factorization: [
+        {
+          name: "plate",
+          storage: "diagonal",
+          denseFlops: 0,
+          sparseFlops: null,
+          fillFraction: null,
+        },
+        { name: "sample", storage: "dense", denseFlops: 91, sparseFlops: null, fillFraction: null },
+      ],
     });
     const vector = LinearMixedModel.fromFormula(
       "Reaction ~ 1 + Days + (1 + Days | Subject)",

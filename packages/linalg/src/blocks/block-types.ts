@@ -1,3 +1,13 @@
+import { DimensionMismatchError } from "@mixedmodels/core";
+import {
+  analyzeSparseCholesky,
+  type SparseCholeskyOptions,
+} from "../sparse/analyze-sparse-cholesky";
+import {
+  createSparseCholeskyFactor,
+  type SparseCholeskyFactor,
+} from "../sparse/sparse-cholesky-factor";
+
 /**
  * Storage types of the blocks of the blocked matrices A = [Z X y]'[Z X y] and its Cholesky factor
  * L. Every block is column-major; a `DenseBlock` on the diagonal of L is read as lower triangular.
@@ -43,8 +53,33 @@ export interface DenseBlock {
   readonly values: Float64Array;
 }
 
+/**
+ * A filled-in diagonal block of L factored by the sparse supernodal Cholesky (with a
+ * fill-reducing ordering) instead of densely. `colPtr`/`rowIdx` are the lower triangle of the
+ * block's pattern in the block's own (original) order, rows ascending, each column starting with
+ * its diagonal entry (and, for a term with s > 1, holding the whole lower triangle of every s×s
+ * level block). `values` holds the matrix to factor in that pattern (scaled, inflated and
+ * down-dated by the rank updates); after `cholUnblocked`, `factor` holds P·M·Pᵀ = L·Lᵀ. As a block
+ * of the blocked factor this block stands for F = Pᵀ·L (F·Fᵀ = M), so the blocks below it in its
+ * block column have their columns in pivot order (`factor.symbolic.permutation`).
+ */
+export interface SparseCholeskyBlock {
+  readonly kind: "sparse-cholesky";
+  readonly rows: number;
+  readonly cols: number;
+  readonly colPtr: Int32Array;
+  readonly rowIdx: Int32Array;
+  readonly values: Float64Array;
+  readonly factor: SparseCholeskyFactor;
+}
+
 /** One block of a blocked matrix. */
-export type Block = DiagonalBlock | UniformBlockDiagonalBlock | SparseCscBlock | DenseBlock;
+export type Block =
+  | DiagonalBlock
+  | UniformBlockDiagonalBlock
+  | SparseCscBlock
+  | DenseBlock
+  | SparseCholeskyBlock;
 
 /** The `kind` discriminants of `Block`. */
 export type BlockKind = Block["kind"];
@@ -107,7 +142,44 @@ export function cloneBlockStructure(block: Block): Block {
       return createSparseCscBlock(block.rows, block.cols, block.colPtr, block.rowIdx);
     case "dense":
       return createDenseBlock(block.rows, block.cols);
+    case "sparse-cholesky":
+      return {
+        ...block,
+        values: new Float64Array(block.values.length),
+        factor: createSparseCholeskyFactor(block.factor.symbolic),
+      };
   }
+}
+
+/**
+ * A sparse-Cholesky diagonal block for the n×n lower pattern colPtr/rowIdx (see
+ * `SparseCholeskyBlock` for the layout it must have): symbolic analysis with a fill-reducing
+ * ordering (once) and all factor storage. @throws DimensionMismatchError / DataError for a
+ * malformed pattern, DimensionMismatchError if a column does not start with its diagonal.
+ */
+export function createSparseCholeskyBlock(
+  n: number,
+  colPtr: Int32Array,
+  rowIdx: Int32Array,
+  options: SparseCholeskyOptions = {},
+): SparseCholeskyBlock {
+  const symbolic = analyzeSparseCholesky(n, colPtr, rowIdx, options);
+  for (let c = 0; c < n; c++) {
+    if (colPtr[c] === colPtr[c + 1] || rowIdx[colPtr[c]] !== c) {
+      throw new DimensionMismatchError(
+        `sparse-cholesky block: column ${c} does not start with its diagonal entry`,
+      );
+    }
+  }
+  return {
+    kind: "sparse-cholesky",
+    rows: n,
+    cols: n,
+    colPtr,
+    rowIdx,
+    values: new Float64Array(rowIdx.length),
+    factor: createSparseCholeskyFactor(symbolic),
+  };
 }
 
 /** The block as a new dense column-major rows×cols array (for tests and diagnostics). */
@@ -139,6 +211,23 @@ export function blockToDense(block: Block): Float64Array {
     case "dense":
       out.set(block.values);
       break;
+    case "sparse-cholesky": {
+      // F = Pᵀ·L: row k of L is original row permutation[k].
+      const { permutation, supernodeCount, supernodeStart, supernodeRowPtr, supernodeRows } =
+        block.factor.symbolic;
+      const pointers = block.factor.symbolic.supernodeValuePtr;
+      for (let s = 0; s < supernodeCount; s++) {
+        const height = supernodeRowPtr[s + 1] - supernodeRowPtr[s];
+        for (let c = supernodeStart[s]; c < supernodeStart[s + 1]; c++) {
+          const column = pointers[s] + (c - supernodeStart[s]) * height;
+          for (let i = c - supernodeStart[s]; i < height; i++) {
+            const row = supernodeRows[supernodeRowPtr[s] + i];
+            out[permutation[row] + c * rows] = block.factor.values[column + i];
+          }
+        }
+      }
+      break;
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { UnsupportedKernelError } from "@mixedmodels/core";
 import { trsv } from "../dense/trsm";
 import type { Block } from "./block-types";
+import { solveWithSparseCholesky } from "./sparse-cholesky-kernels";
 
 /*
  * Vector operations with single blocks, used to solve with the blocked factor L block by block
@@ -30,6 +31,11 @@ export function solveWithFactor(
     }
     case "dense":
       trsv(transpose, factor.rows, factor.values, 0, factor.rows, x, offset, 1);
+      return;
+    case "sparse-cholesky":
+      // F = Pᵀ·L: the forward solve leaves the segment in pivot order, the transposed one
+      // takes it in pivot order (as the blocks below this one hold their columns).
+      solveWithSparseCholesky(factor, transpose, x, offset);
       return;
     case "sparse-csc":
       throw new UnsupportedKernelError("solveWithFactor", factor.kind, "vector");
@@ -76,6 +82,8 @@ export function subtractBlockProduct(
       }
       return;
     }
+    case "sparse-cholesky":
+      throw new UnsupportedKernelError("subtractBlockProduct", block.kind, "vector");
     case "dense": {
       const { rows, cols, values } = block;
       for (let c = 0; c < cols; c++) {

@@ -2,8 +2,8 @@ import { DimensionMismatchError, NotPositiveDefiniteError } from "@mixedmodels/c
 import type { Block } from "./block-types";
 import { type CholeskyKernel, resolveCholesky } from "./chol-unblocked";
 import { type MulSubtractKernel, resolveMulSubtract } from "./mul-subtract";
-import { type RankUpdateKernel, resolveRankUpdate } from "./rank-update";
-import { type RdivKernel, resolveRdiv } from "./rdiv-lower-transpose";
+import { prepareRankUpdate, type RankUpdateKernel } from "./rank-update";
+import { prepareRdiv, type RdivKernel } from "./rdiv-lower-transpose";
 
 /**
  * A symmetric matrix stored as the lower triangle of a square grid of blocks, packed row by row:
@@ -48,7 +48,7 @@ export class BlockedCholesky {
         const source = blocks[blockIndex(j, k)];
         this.steps.push({
           kind: "rank",
-          kernel: resolveRankUpdate(diagonal.kind, source.kind),
+          kernel: prepareRankUpdate(diagonal, source),
           target: diagonal,
           source,
         });
@@ -74,7 +74,7 @@ export class BlockedCholesky {
         }
         this.steps.push({
           kind: "rdiv",
-          kernel: resolveRdiv(target.kind, diagonal.kind),
+          kernel: prepareRdiv(target, diagonal),
           target,
           factor: diagonal,
         });

@@ -7,10 +7,11 @@ import type {
   DiagonalBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
+import { choleskySparseCholesky } from "./sparse-cholesky-kernels";
 
 /**
  * In-place lower Cholesky factorization of one diagonal block. Returns -1 on success, or the
- * 0-based row (within the block) of the first non-positive pivot.
+ * 0-based row (within the block, in the block's own order) of the first non-positive pivot.
  */
 export type CholeskyKernel = (block: Block) => number;
 
@@ -47,6 +48,7 @@ const choleskyKernels: Readonly<Record<string, CholeskyKernel>> = {
   diagonal: choleskyDiagonal,
   "uniform-block-diagonal": choleskyBlockDiagonal,
   dense: choleskyDense,
+  "sparse-cholesky": choleskySparseCholesky,
 };
 
 /** The in-place Cholesky kernel for a block kind. @throws UnsupportedKernelError (sparse). */

@@ -6,8 +6,10 @@ export {
   createDenseBlock,
   createDiagonalBlock,
   createSparseCscBlock,
+  createSparseCholeskyBlock,
   createUniformBlockDiagonalBlock,
   type DenseBlock,
+  type SparseCholeskyBlock,
   type DiagonalBlock,
   type SparseCscBlock,
   type UniformBlockDiagonalBlock,
@@ -18,5 +20,15 @@ export { type CholeskyKernel, cholUnblocked, resolveCholesky } from "./chol-unbl
 export { copyBlock } from "./copy-block";
 export { lmulLambdaTranspose, rmulLambda, scaleInflate } from "./lambda-scaling";
 export { type MulSubtractKernel, mulSubtract, resolveMulSubtract } from "./mul-subtract";
-export { type RankUpdateKernel, rankUpdate, resolveRankUpdate } from "./rank-update";
-export { type RdivKernel, rdivLowerTranspose, resolveRdiv } from "./rdiv-lower-transpose";
+export {
+  prepareRankUpdate,
+  type RankUpdateKernel,
+  rankUpdate,
+  resolveRankUpdate,
+} from "./rank-update";
+export {
+  prepareRdiv,
+  type RdivKernel,
+  rdivLowerTranspose,
+  resolveRdiv,
+} from "./rdiv-lower-transpose";

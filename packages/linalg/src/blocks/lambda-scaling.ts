@@ -1,6 +1,7 @@
 import { DimensionMismatchError, UnsupportedKernelError } from "@mixedmodels/core";
 import type { Block, DenseBlock, SparseCscBlock, UniformBlockDiagonalBlock } from "./block-types";
 import { checkColumnGroups } from "./sparse-block-pattern";
+import { scaleInflateSparseCholesky } from "./sparse-cholesky-kernels";
 
 /*
  * Λ = I_ℓ ⊗ λ for one random-effects term: λ is s×s lower triangular, column-major, given as a
@@ -9,8 +10,8 @@ import { checkColumnGroups } from "./sparse-block-pattern";
 
 /**
  * Diagonal block of L from the diagonal block of A: target ← Λᵀ·source·Λ + I.
- * Targets: Diagonal from Diagonal (s = 1), block-diagonal from block-diagonal, and dense (filled
- * in) from either. A dense target is cleared first. `work` needs length ≥ s·s.
+ * Targets: Diagonal from Diagonal (s = 1), block-diagonal from block-diagonal, and dense or
+ * sparse-cholesky (filled in) from either. A dense or sparse-cholesky target is cleared first. `work` needs length ≥ s·s.
  * @throws UnsupportedKernelError for other pairs.
  */
 export function scaleInflate(
@@ -46,6 +47,10 @@ export function scaleInflate(
   }
   if (target.kind === "dense" && source.kind === "uniform-block-diagonal") {
     scaleInflateIntoDense(target, source, lambda, s, work);
+    return;
+  }
+  if (target.kind === "sparse-cholesky") {
+    scaleInflateSparseCholesky(target, source, lambda, s, work);
     return;
   }
   throw new UnsupportedKernelError("scaleInflate", target.kind, source.kind);

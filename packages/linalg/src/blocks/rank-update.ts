@@ -8,6 +8,11 @@ import type {
   SparseCscBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
+import {
+  prepareRankUpdateSparseCholeskyFromSparse,
+  rankUpdateSparseCholeskyFromDiagonal,
+  rankUpdateSparseCholeskyFromSparse,
+} from "./sparse-cholesky-kernels";
 
 /**
  * Symmetric down-date of a diagonal block of L: target ← target − source·sourceᵀ. Only the lower
@@ -101,6 +106,8 @@ const rankUpdateKernels: Readonly<Record<string, RankUpdateKernel>> = {
   "dense<-dense": denseFromDense,
   "dense<-sparse-csc": denseFromSparse,
   "dense<-diagonal": denseFromDiagonal,
+  "sparse-cholesky<-diagonal": rankUpdateSparseCholeskyFromDiagonal,
+  "sparse-cholesky<-sparse-csc": rankUpdateSparseCholeskyFromSparse,
 };
 
 /**
@@ -111,6 +118,19 @@ export function resolveRankUpdate(target: BlockKind, source: BlockKind): RankUpd
   const kernel = rankUpdateKernels[`${target}<-${source}`];
   if (kernel === undefined) throw new UnsupportedKernelError("rankUpdate", target, source);
   return kernel;
+}
+
+/**
+ * The rank-update kernel for this particular (target, source) pair, with whatever depends only on
+ * their structure worked out once (for a sparse source into a sparse-cholesky target: the target
+ * position of every product). @throws UnsupportedKernelError for a pair with no kernel;
+ * DimensionMismatchError when a sparse-cholesky target's pattern does not cover the update.
+ */
+export function prepareRankUpdate(target: Block, source: Block): RankUpdateKernel {
+  if (target.kind === "sparse-cholesky" && source.kind === "sparse-csc") {
+    return prepareRankUpdateSparseCholeskyFromSparse(target, source);
+  }
+  return resolveRankUpdate(target.kind, source.kind);
 }
 
 /**

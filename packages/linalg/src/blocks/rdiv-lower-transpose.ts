@@ -9,6 +9,10 @@ import type {
   UniformBlockDiagonalBlock,
 } from "./block-types";
 import { checkColumnGroups } from "./sparse-block-pattern";
+import {
+  prepareRdivDenseBySparseCholesky,
+  rdivDenseBySparseCholesky,
+} from "./sparse-cholesky-kernels";
 
 /** target ← target·factor⁻ᵀ, with `factor` a lower Cholesky factor of a diagonal block. */
 export type RdivKernel = (target: Block, factor: Block) => void;
@@ -78,6 +82,7 @@ const rdivKernels: Readonly<Record<string, RdivKernel>> = {
   "sparse-csc<-diagonal": sparseByDiagonal,
   "sparse-csc<-uniform-block-diagonal": sparseByBlockDiagonal,
   "diagonal<-diagonal": diagonalByDiagonal,
+  "dense<-sparse-cholesky": (target, factor) => rdivDenseBySparseCholesky(target, factor),
 };
 
 /**
@@ -88,6 +93,18 @@ export function resolveRdiv(target: BlockKind, factor: BlockKind): RdivKernel {
   const kernel = rdivKernels[`${target}<-${factor}`];
   if (kernel === undefined) throw new UnsupportedKernelError("rdiv", target, factor);
   return kernel;
+}
+
+/**
+ * The right-division kernel for this particular (target, factor) pair; for a sparse-cholesky
+ * factor its workspace is allocated here, once, so the kernel allocates nothing.
+ * @throws UnsupportedKernelError for a pair with no kernel.
+ */
+export function prepareRdiv(target: Block, factor: Block): RdivKernel {
+  if (target.kind === "dense" && factor.kind === "sparse-cholesky") {
+    return prepareRdivDenseBySparseCholesky(target, factor);
+  }
+  return resolveRdiv(target.kind, factor.kind);
 }
 
 /**
