@@ -1,4 +1,7 @@
-import { DimensionMismatchError } from "@mixedmodels/core";
+import { DataError, DimensionMismatchError } from "@mixedmodels/core";
+
+/** Largest order accepted: the bitset graph takes n²/8 bytes (128 MiB here). */
+export const minimumDegreeMaximumOrder = 32768;
 
 /**
  * Fill-reducing ordering by exact minimum degree on the explicit elimination graph.
@@ -12,6 +15,7 @@ import { DimensionMismatchError } from "@mixedmodels/core";
  *
  * Input: the pattern of a symmetric n×n matrix as CSC (either triangle or both; the diagonal is
  * ignored). Returns `permutation` with permutation[k] = the original index eliminated k-th.
+ * Throws DataError for n above {@link minimumDegreeMaximumOrder}.
  */
 export function minimumDegreeOrdering(
   n: number,
@@ -21,6 +25,11 @@ export function minimumDegreeOrdering(
   if (colPtr.length < n + 1) {
     throw new DimensionMismatchError(
       `minimumDegreeOrdering: colPtr has length ${colPtr.length}, needs ${n + 1}`,
+    );
+  }
+  if (n > minimumDegreeMaximumOrder) {
+    throw new DataError(
+      `minimumDegreeOrdering: order ${n} exceeds ${minimumDegreeMaximumOrder} (the bitset graph needs n²/8 bytes); pass an explicit ordering instead`,
     );
   }
   const words = (n + 31) >>> 5;

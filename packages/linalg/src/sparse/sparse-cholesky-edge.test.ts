@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSparseCholesky } from "./analyze-sparse-cholesky";
+import { minimumDegreeMaximumOrder, minimumDegreeOrdering } from "./minimum-degree-ordering";
 import { sparseCholeskyCostEstimate } from "./sparse-cholesky-cost";
 import { createSparseCholeskyFactor, factorSparseCholesky } from "./sparse-cholesky-factor";
 import {
@@ -66,5 +67,14 @@ describe("sparse Cholesky edge cases", () => {
     const symbolic = analyzeSparseCholesky(1, Int32Array.from([0, 1]), Int32Array.from([0]));
     const factor = createSparseCholeskyFactor(symbolic);
     expect(() => factorSparseCholesky(factor, new Float64Array(0))).toThrow(/values has length 0/);
+  });
+});
+
+describe("minimum-degree ordering limits", () => {
+  it("refuses orders whose bitset graph would not fit, naming the order", () => {
+    const n = minimumDegreeMaximumOrder + 1;
+    expect(() => minimumDegreeOrdering(n, new Int32Array(n + 1), new Int32Array(0))).toThrow(
+      new RegExp(`order ${n} exceeds`),
+    );
   });
 });
