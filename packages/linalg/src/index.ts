@@ -1,5 +1,6 @@
 // Dense kernels (column-major, explicit leading dimensions and offsets).
 export { gemm } from "./dense/gemm";
+export { denseKernelBackend } from "./dense/kernel-backend";
 export { logdetFromCholesky } from "./dense/logdet";
 export { potrf } from "./dense/potrf";
 export { syrk } from "./dense/syrk";

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRandom, embedMatrix, randomIntegerMatrix } from "../random-matrices";
 import { referenceGemm } from "../reference";
+import { denseKernelBackend } from "../kernel-backend";
 import { simdGemmAvailable, simdGemmUpdate } from "./simd-gemm";
 
 // Sizes straddle the packing blocks (64 rows, depth 256, 512 columns) and the 4×4 micro-tile.
@@ -19,6 +20,7 @@ const shapes = fc.record({
 describe("simdGemmUpdate", () => {
   it("is available on Node 20", () => {
     expect(simdGemmAvailable()).toBe(true);
+    expect(denseKernelBackend()).toBe("wasm-simd");
   });
 
   it("adds alpha·op(A)·op(B) exactly on integer matrices across block boundaries", () => {
