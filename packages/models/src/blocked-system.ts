@@ -17,7 +17,9 @@ import {
 import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 import {
   buildCrossProduct,
+  type FixedColumns,
   fixedResponseColumns,
+  responseMinusOffset,
   writeFixedGram,
   writeResponseRow,
 } from "./cross-product";
@@ -55,7 +57,7 @@ export class BlockedSystem {
   /** Σ log w (0 without weights), subtracted from the objective. */
   readonly logWeightSum: number;
   private readonly work: Float64Array;
-  private readonly xy: Float64Array;
+  private fixedColumns: FixedColumns;
   private readonly offset: Float64Array | null;
 
   constructor(parts: ModelParts, options: { sparseFactor?: SparseFactorPolicy } = {}) {
@@ -79,8 +81,8 @@ export class BlockedSystem {
     if (parts.weights !== null) for (const w of parts.weights) logWeightSum += Math.log(w);
     this.logWeightSum = logWeightSum;
     this.offset = parts.offset ?? null;
-    this.xy = fixedResponseColumns(parts);
-    this.crossProduct = buildCrossProduct(parts, parts.weights);
+    this.fixedColumns = fixedResponseColumns(parts);
+    this.crossProduct = buildCrossProduct(parts, parts.weights, this.fixedColumns);
     const storage = createFactorStorage(this.crossProduct, parts.reterms, options);
     this.factor = storage.blocks;
     this.filledIn = storage.filledIn;
@@ -246,10 +248,8 @@ export class BlockedSystem {
     if (y.length !== this.n) {
       throw new ModelError(`the new response has ${y.length} values, the model has ${this.n}`);
     }
-    this.xy.set(y, this.n * this.p);
-    if (this.offset !== null)
-      for (let t = 0; t < this.n; t++) this.xy[this.n * this.p + t] -= this.offset[t];
-    const response = this.xy.subarray(this.n * this.p);
+    const response = responseMinusOffset(y, this.offset);
+    this.fixedColumns = { ...this.fixedColumns, y: response };
     this.reterms.forEach((term, j) => {
       writeResponseRow(
         response,
@@ -259,8 +259,7 @@ export class BlockedSystem {
       );
     });
     writeFixedGram(
-      this.xy,
-      this.n,
+      this.fixedColumns,
       this.weights,
       this.crossProduct[blockIndex(this.k, this.k)] as DenseBlock,
     );

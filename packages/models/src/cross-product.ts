@@ -5,6 +5,7 @@ import {
   createSparseCscBlock,
   createUniformBlockDiagonalBlock,
   type DenseBlock,
+  gemm,
 } from "@mixedmodels/linalg";
 import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 
@@ -16,33 +17,53 @@ export const SPARSE_DENSITY_THRESHOLD = 0.1;
  * packed row by row: k+1 block rows for k random-effects terms. Every
  * entry is a sum over observations in data order, computed once per model.
  */
-export function buildCrossProduct(parts: ModelParts, weights: Float64Array | null): Block[] {
+export function buildCrossProduct(
+  parts: ModelParts,
+  weights: Float64Array | null,
+  fixed: FixedColumns = fixedResponseColumns(parts),
+): Block[] {
   const terms = parts.reterms;
   const blocks: Block[] = [];
   for (let i = 0; i < terms.length; i++) {
     for (let j = 0; j < i; j++) blocks.push(termCrossProduct(terms[i], terms[j], weights));
     blocks.push(termDiagonal(terms[i], weights));
   }
-  const xy = fixedResponseColumns(parts);
-  for (let j = 0; j < terms.length; j++)
-    blocks.push(fixedTermProduct(xy, parts.n, terms[j], weights));
-  blocks.push(fixedGram(xy, parts.n, weights));
+  for (let j = 0; j < terms.length; j++) blocks.push(fixedTermProduct(fixed, terms[j], weights));
+  const gram = createDenseBlock(fixed.p + 1, fixed.p + 1);
+  writeFixedGram(fixed, weights, gram);
+  blocks.push(gram);
   return blocks;
 }
 
-/** [X y] as one n×(p+1) column-major array (y − offset last). */
-export function fixedResponseColumns(parts: ModelParts): Float64Array {
-  const { n } = parts;
-  const p = parts.X.p;
-  const xy = new Float64Array(n * (p + 1));
-  xy.set(parts.X.data.subarray(0, n * p));
-  xy.set(parts.y, n * p);
+/**
+ * The columns of [X y] without copying X: column r < p is `x[r·n … r·n + n)`, column p is `y`
+ * (y − offset when the model has an offset).
+ */
+export interface FixedColumns {
+  readonly n: number;
+  readonly p: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** [X y] of the model parts: X shared, y − offset in a new array. */
+export function fixedResponseColumns(parts: ModelParts): FixedColumns {
+  return {
+    n: parts.n,
+    p: parts.X.p,
+    x: parts.X.data,
+    y: responseMinusOffset(parts.y, parts.offset ?? null),
+  };
+}
+
+/** y − offset, always in a new array. */
+export function responseMinusOffset(y: Float64Array, offset: Float64Array | null): Float64Array {
+  const out = Float64Array.from(y);
   // An offset is known, so the model is fitted to y − offset.
-  const offset = parts.offset;
-  if (offset !== undefined && offset !== null) {
-    for (let t = 0; t < n; t++) xy[n * p + t] -= offset[t];
+  if (offset !== null) {
+    for (let t = 0; t < out.length; t++) out[t] -= offset[t];
   }
-  return xy;
+  return out;
 }
 
 function weight(weights: Float64Array | null, t: number): number {
@@ -72,101 +93,176 @@ function termDiagonal(term: RandomEffectsMatrix, weights: Float64Array | null): 
 
 /**
  * Z_iᵀ Z_j for i > j: Diagonal when square and diagonal (scalar terms), sparse CSC when at most
- * 10% filled, else dense (MixedModels.jl's createAL and densify).
+ * 10% filled, else dense (MixedModels.jl's createAL and densify). The observations are grouped by
+ * column level (a stable counting sort, so every sum still runs in data order) and each column's
+ * co-occurring row levels are gathered with a marker array: linear in n plus the nonzeros.
  */
 function termCrossProduct(
   rowTerm: RandomEffectsMatrix,
   colTerm: RandomEffectsMatrix,
   weights: Float64Array | null,
 ): Block {
-  const rows = rowTerm.levels.length * rowTerm.s;
-  const cols = colTerm.levels.length * colTerm.s;
+  const rowLevels = rowTerm.levels.length;
+  const colLevels = colTerm.levels.length;
   const si = rowTerm.s;
   const sj = colTerm.s;
-  // Sums keyed by position, accumulated in data order.
-  const sums = new Map<number, number>();
-  for (let t = 0; t < rowTerm.refs.length; t++) {
-    const w = weight(weights, t);
-    const rowBase = rowTerm.refs[t] * si;
-    const colBase = colTerm.refs[t] * sj;
-    for (let c = 0; c < sj; c++) {
-      const zc = w * colTerm.z[t * sj + c];
-      for (let r = 0; r < si; r++) {
-        const key = (colBase + c) * rows + rowBase + r;
-        sums.set(key, (sums.get(key) ?? 0) + rowTerm.z[t * si + r] * zc);
+  const rows = rowLevels * si;
+  const cols = colLevels * sj;
+  const n = rowTerm.refs.length;
+  const byColumn = observationsByLevel(colTerm.refs, colLevels);
+  const { start, order } = byColumn;
+  // Level pairs: for each column level, the row levels it occurs with (ascending).
+  const pairPtr = new Int32Array(colLevels + 1);
+  const pairRows = new Int32Array(Math.min(n, rowLevels * colLevels));
+  const slot = new Int32Array(rowLevels).fill(-1);
+  const blockSize = si * sj;
+  // sums[p·si·sj + r + c·si]: the si×sj block of level pair p.
+  const sums = new Float64Array(pairRows.length * blockSize);
+  let pairs = 0;
+  for (let level = 0; level < colLevels; level++) {
+    const first = pairs;
+    for (let k = start[level]; k < start[level + 1]; k++) {
+      const row = rowTerm.refs[order[k]];
+      if (slot[row] < 0) {
+        slot[row] = pairs;
+        pairRows[pairs++] = row;
       }
     }
+    pairRows.subarray(first, pairs).sort();
+    for (let p = first; p < pairs; p++) slot[pairRows[p]] = p;
+    pairPtr[level + 1] = pairs;
+    for (let k = start[level]; k < start[level + 1]; k++) {
+      const t = order[k];
+      const base = slot[rowTerm.refs[t]] * blockSize;
+      const w = weight(weights, t);
+      for (let c = 0; c < sj; c++) {
+        const zc = w * colTerm.z[t * sj + c];
+        for (let r = 0; r < si; r++) sums[base + r + c * si] += rowTerm.z[t * si + r] * zc;
+      }
+    }
+    for (let p = pairPtr[level]; p < pairPtr[level + 1]; p++) slot[pairRows[p]] = -1;
   }
-  const keys = Array.from(sums.keys()).sort((a, b) => a - b);
   const scalar = si === 1 && sj === 1;
-  if (scalar && rows === cols && keys.every((key) => key % rows === Math.floor(key / rows))) {
-    const block = createDiagonalBlock(rows);
-    for (const key of keys) block.values[key % rows] = sums.get(key) ?? 0;
-    return block;
+  if (scalar && rows === cols && pairs === cols) {
+    let diagonal = true;
+    for (let level = 0; level < colLevels && diagonal; level++) {
+      diagonal = pairPtr[level + 1] - pairPtr[level] === 1 && pairRows[pairPtr[level]] === level;
+    }
+    if (diagonal) {
+      const block = createDiagonalBlock(rows);
+      block.values.set(sums.subarray(0, pairs));
+      return block;
+    }
   }
-  // A vector-valued term gives whole s_i×s_j blocks per co-occurring pair of levels, the
-  // layout the sparse kernels for vector-valued terms expect.
-  if (keys.length <= SPARSE_DENSITY_THRESHOLD * rows * cols) {
+  const nonzeros = pairs * blockSize;
+  if (nonzeros <= SPARSE_DENSITY_THRESHOLD * rows * cols) {
+    // A vector-valued term gives whole s_i×s_j blocks per co-occurring pair of levels, the
+    // layout the sparse kernels for vector-valued terms expect.
     const colPtr = new Int32Array(cols + 1);
-    const rowIdx = new Int32Array(keys.length);
-    const values = new Float64Array(keys.length);
-    keys.forEach((key, p) => {
-      rowIdx[p] = key % rows;
-      values[p] = sums.get(key) ?? 0;
-      colPtr[Math.floor(key / rows) + 1]++;
-    });
-    for (let c = 0; c < cols; c++) colPtr[c + 1] += colPtr[c];
+    const rowIdx = new Int32Array(nonzeros);
+    const values = new Float64Array(nonzeros);
+    let position = 0;
+    for (let level = 0; level < colLevels; level++) {
+      for (let c = 0; c < sj; c++) {
+        for (let p = pairPtr[level]; p < pairPtr[level + 1]; p++) {
+          for (let r = 0; r < si; r++) {
+            rowIdx[position] = pairRows[p] * si + r;
+            values[position++] = sums[p * blockSize + r + c * si];
+          }
+        }
+        colPtr[level * sj + c + 1] = position;
+      }
+    }
     return createSparseCscBlock(rows, cols, colPtr, rowIdx, values);
   }
   const block = createDenseBlock(rows, cols);
-  for (const key of keys) block.values[key] = sums.get(key) ?? 0;
-  return block;
-}
-
-/** [X y]ᵀ Z_j, dense (p+1)×q_j. */
-function fixedTermProduct(
-  xy: Float64Array,
-  n: number,
-  term: RandomEffectsMatrix,
-  weights: Float64Array | null,
-): DenseBlock {
-  const m = xy.length / n;
-  const { s, refs, z } = term;
-  const block = createDenseBlock(m, term.levels.length * s);
-  const v = block.values;
-  for (let t = 0; t < n; t++) {
-    const w = weight(weights, t);
-    for (let c = 0; c < s; c++) {
-      const zc = w * z[t * s + c];
-      const col = (refs[t] * s + c) * m;
-      for (let r = 0; r < m; r++) v[col + r] += xy[t + r * n] * zc;
+  for (let level = 0; level < colLevels; level++) {
+    for (let p = pairPtr[level]; p < pairPtr[level + 1]; p++) {
+      for (let c = 0; c < sj; c++) {
+        for (let r = 0; r < si; r++) {
+          block.values[(level * sj + c) * rows + pairRows[p] * si + r] =
+            sums[p * blockSize + r + c * si];
+        }
+      }
     }
   }
   return block;
 }
 
-/** [X y]ᵀ[X y], dense (p+1)×(p+1), both triangles. */
-function fixedGram(xy: Float64Array, n: number, weights: Float64Array | null): DenseBlock {
-  const m = xy.length / n;
-  const block = createDenseBlock(m, m);
-  writeFixedGram(xy, n, weights, block);
+/** Observations grouped by level, in data order within each level (a counting sort). */
+function observationsByLevel(
+  refs: Int32Array | ArrayLike<number>,
+  levels: number,
+): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(levels + 1);
+  for (let t = 0; t < refs.length; t++) start[refs[t] + 1]++;
+  for (let level = 0; level < levels; level++) start[level + 1] += start[level];
+  const next = start.slice(0, levels);
+  const order = new Int32Array(refs.length);
+  for (let t = 0; t < refs.length; t++) order[next[refs[t]]++] = t;
+  return { start, order };
+}
+
+/**
+ * [X y]ᵀ Z_j, dense (p+1)×q_j; one pass per column of [X y] (contiguous reads), each sum in
+ * data order.
+ */
+function fixedTermProduct(
+  fixed: FixedColumns,
+  term: RandomEffectsMatrix,
+  weights: Float64Array | null,
+): DenseBlock {
+  const { n, p, x: xData, y } = fixed;
+  const m = p + 1;
+  const { s, refs, z } = term;
+  const block = createDenseBlock(m, term.levels.length * s);
+  const v = block.values;
+  const weighted = new Float64Array(n * s);
+  for (let t = 0; t < n; t++) {
+    const w = weight(weights, t);
+    for (let c = 0; c < s; c++) weighted[t * s + c] = w * z[t * s + c];
+  }
+  for (let r = 0; r < m; r++) {
+    const source = r < p ? xData : y;
+    const column = r < p ? r * n : 0;
+    for (let t = 0; t < n; t++) {
+      const x = source[column + t];
+      if (x === 0) continue;
+      const target = refs[t] * s * m + r;
+      for (let c = 0; c < s; c++) v[target + c * m] += x * weighted[t * s + c];
+    }
+  }
   return block;
 }
 
-/** Overwrite `target` ((p+1)×(p+1)) with [X y]ᵀW[X y]. */
+/**
+ * Overwrite `target` ((p+1)×(p+1), both triangles) with [X y]ᵀW[X y]: XᵀX by one gemm (the
+ * fast kernels) without weights, every other entry a sum over observations in data order.
+ */
 export function writeFixedGram(
-  xy: Float64Array,
-  n: number,
+  fixed: FixedColumns,
   weights: Float64Array | null,
   target: DenseBlock,
 ): void {
-  const m = xy.length / n;
+  const { n, p, x, y } = fixed;
+  const m = p + 1;
+  const v = target.values;
+  const column = (r: number) => (r < p ? x.subarray(r * n, r * n + n) : y);
+  if (weights === null) {
+    gemm(true, false, p, p, n, 1, x, 0, n, x, 0, n, 0, v, 0, m);
+    for (let c = 0; c < p; c++) {
+      for (let r = c + 1; r < p; r++) v[c + r * m] = v[r + c * m];
+    }
+  }
   for (let c = 0; c < m; c++) {
-    for (let r = c; r < m; r++) {
+    const b = column(c);
+    for (let r = weights === null ? Math.max(c, p) : c; r < m; r++) {
+      const a = column(r);
       let sum = 0;
-      for (let t = 0; t < n; t++) sum += weight(weights, t) * xy[t + r * n] * xy[t + c * n];
-      target.values[r + c * m] = sum;
-      target.values[c + r * m] = sum;
+      if (weights === null) for (let t = 0; t < n; t++) sum += a[t] * b[t];
+      else for (let t = 0; t < n; t++) sum += weights[t] * a[t] * b[t];
+      v[r + c * m] = sum;
+      v[c + r * m] = sum;
     }
   }
 }

@@ -50,28 +50,34 @@ export function filledBlockPattern(
 
   const mark = new Int32Array(n).fill(-1);
   const colPtr = new Int32Array(n + 1);
-  let rows: Int32Array = new Int32Array(Math.max(16, 4 * n));
+  let rows = new Int32Array(Math.max(16, 4 * n));
   let count = 0;
-  const push = (row: number, column: number) => {
-    if (mark[row] === column) return;
-    mark[row] = column;
-    if (count === rows.length) {
-      const grown = new Int32Array(rows.length * 2);
-      grown.set(rows);
-      rows = grown;
-    }
-    rows[count++] = row;
-  };
   for (let column = 0; column < n; column++) {
     const start = count;
+    // At most n − column new rows: grow once here rather than per entry.
+    if (rows.length - count < n - column) {
+      const grown = new Int32Array(Math.max(2 * rows.length, count + n - column));
+      grown.set(rows.subarray(0, count));
+      rows = grown;
+    }
     const levelStart = column - (column % s);
-    for (let row = column; row < levelStart + s; row++) push(row, column);
+    for (let row = column; row < levelStart + s; row++) {
+      mark[row] = column;
+      rows[count++] = row;
+    }
     for (let k = rowCount[column]; k < rowCount[column + 1]; k++) {
       const stacked = columnsOfRow[k];
       const ptr = sourceColumnPtr[sourceOf[stacked]];
       const idx = sourceRows[sourceOf[stacked]];
       const c = localColumn[stacked];
-      for (let p = ptr[c]; p < ptr[c + 1]; p++) if (idx[p] > column) push(idx[p], column);
+      const end = ptr[c + 1];
+      for (let p = ptr[c]; p < end; p++) {
+        const row = idx[p];
+        if (row > column && mark[row] !== column) {
+          mark[row] = column;
+          rows[count++] = row;
+        }
+      }
     }
     rows.subarray(start, count).sort();
     colPtr[column + 1] = count;

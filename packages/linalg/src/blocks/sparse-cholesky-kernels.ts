@@ -110,6 +110,9 @@ function findEntry(target: SparseCholeskyBlock, row: number, col: number): numbe
   return -1;
 }
 
+/** Blocks up to this many n² entries find positions through a dense table (16 MB at most). */
+const DENSE_LOOKUP_ENTRIES = 1 << 22;
+
 /**
  * The positions in the target's pattern of every product the sparse source contributes to
  * S·Sᵀ's lower triangle, in kernel order (per source column c, per q, per p ≥ q).
@@ -123,6 +126,33 @@ function rankUpdatePositions(target: SparseCholeskyBlock, source: SparseCscBlock
     pairs += (count * (count + 1)) / 2;
   }
   const positions = new Int32Array(pairs);
+  const n = target.rows;
+  if (n * n <= DENSE_LOOKUP_ENTRIES) {
+    // A dense n×n table of pattern positions (+1; 0 = absent) answers each pair in O(1).
+    const table = new Int32Array(n * n);
+    for (let c = 0; c < n; c++) {
+      for (let p = target.colPtr[c]; p < target.colPtr[c + 1]; p++) {
+        table[target.rowIdx[p] + c * n] = p + 1;
+      }
+    }
+    let k = 0;
+    for (let c = 0; c < cols; c++) {
+      const end = colPtr[c + 1];
+      for (let q = colPtr[c]; q < end; q++) {
+        const column = rowIdx[q] * n;
+        for (let p = q; p < end; p++) {
+          const position = table[column + rowIdx[p]] - 1;
+          if (position < 0) {
+            throw new DimensionMismatchError(
+              `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${rowIdx[q]})`,
+            );
+          }
+          positions[k++] = position;
+        }
+      }
+    }
+    return positions;
+  }
   let k = 0;
   for (let c = 0; c < cols; c++) {
     const end = colPtr[c + 1];
