@@ -1,5 +1,5 @@
 // Runs one bench case in this process and prints one JSON line: construction and fit times
-// (median of warm runs), evaluations, objective and the process's peak RSS.
+// (median of warm runs, after 200 warm-up fits for small cases, one for large ones), evaluations, objective and the process's peak RSS.
 // Usage: node bench/case.mjs <case-id> <runs>
 import { readFileSync } from "node:fs";
 import { loadDataset } from "@mixedmodels/datasets";
@@ -33,7 +33,10 @@ function once() {
   };
 }
 
-once(); // warm-up: JIT and caches
+// Warm-up: JIT and caches. A small fit needs many runs before V8 has optimized its hot paths;
+// a large one reaches its steady state in one.
+const warmupFits = benchCase.large ? 1 : 200;
+for (let run = 0; run < warmupFits; run++) once();
 const samples = [];
 for (let run = 0; run < runs; run++) samples.push(once());
 const median = (values) => {
