@@ -47,12 +47,15 @@ function denseSparseSparse(target: Block, left: Block, right: Block): void {
 function denseDenseSparse(target: Block, left: Block, right: Block): void {
   const { rows: m, values: t } = target as DenseBlock;
   const a = (left as DenseBlock).values;
-  const b = right as SparseCscBlock;
-  for (let k = 0; k < b.cols; k++) {
+  const { cols, colPtr, rowIdx, values } = right as SparseCscBlock;
+  // The [X y] row below a crossed term: m is small, the sparse factor long; locals keep the
+  // loops free of property loads.
+  for (let k = 0; k < cols; k++) {
     const colA = k * m;
-    for (let q = b.colPtr[k]; q < b.colPtr[k + 1]; q++) {
-      const column = b.rowIdx[q] * m;
-      const v2 = b.values[q];
+    const end = colPtr[k + 1];
+    for (let q = colPtr[k]; q < end; q++) {
+      const column = rowIdx[q] * m;
+      const v2 = values[q];
       for (let r = 0; r < m; r++) t[column + r] -= a[colA + r] * v2;
     }
   }
