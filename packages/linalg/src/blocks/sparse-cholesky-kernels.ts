@@ -110,9 +110,6 @@ function findEntry(target: SparseCholeskyBlock, row: number, col: number): numbe
   return -1;
 }
 
-/** Blocks up to this many n² entries find positions through a dense table (16 MB at most). */
-const DENSE_LOOKUP_ENTRIES = 1 << 22;
-
 /**
  * The positions in the target's pattern of every product the sparse source contributes to
  * S·Sᵀ's lower triangle, in kernel order (per source column c, per q, per p ≥ q).
@@ -127,46 +124,49 @@ function rankUpdatePositions(target: SparseCholeskyBlock, source: SparseCscBlock
   }
   const positions = new Int32Array(pairs);
   const n = target.rows;
-  if (n * n <= DENSE_LOOKUP_ENTRIES) {
-    // A dense n×n table of pattern positions (+1; 0 = absent) answers each pair in O(1).
-    const table = new Int32Array(n * n);
-    for (let c = 0; c < n; c++) {
-      for (let p = target.colPtr[c]; p < target.colPtr[c + 1]; p++) {
-        table[target.rowIdx[p] + c * n] = p + 1;
-      }
-    }
-    let k = 0;
-    for (let c = 0; c < cols; c++) {
-      const end = colPtr[c + 1];
-      for (let q = colPtr[c]; q < end; q++) {
-        const column = rowIdx[q] * n;
-        for (let p = q; p < end; p++) {
-          const position = table[column + rowIdx[p]] - 1;
-          if (position < 0) {
-            throw new DimensionMismatchError(
-              `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${rowIdx[q]})`,
-            );
-          }
-          positions[k++] = position;
-        }
-      }
-    }
-    return positions;
-  }
-  let k = 0;
+  // Pair (p ≥ q) of source column c is number pairStart[c] + q'·len − q'(q'−1)/2 + (p − q) in
+  // kernel order (q' = q − colPtr[c]). Work target column by target column (row q of the
+  // source), so the row → position map of that column stays small and in cache.
+  const pairStart = new Float64Array(cols);
+  let running = 0;
   for (let c = 0; c < cols; c++) {
-    const end = colPtr[c + 1];
-    for (let q = colPtr[c]; q < end; q++) {
-      for (let p = q; p < end; p++) {
-        const position = findEntry(target, rowIdx[p], rowIdx[q]);
+    pairStart[c] = running;
+    const count = colPtr[c + 1] - colPtr[c];
+    running += (count * (count + 1)) / 2;
+  }
+  const rowPtr = new Int32Array(n + 1);
+  for (let p = 0; p < colPtr[cols]; p++) rowPtr[rowIdx[p] + 1]++;
+  for (let r = 0; r < n; r++) rowPtr[r + 1] += rowPtr[r];
+  const entryOfRow = new Int32Array(colPtr[cols]);
+  const columnOfEntry = new Int32Array(colPtr[cols]);
+  const next = rowPtr.slice(0, n);
+  for (let c = 0; c < cols; c++) {
+    for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
+      entryOfRow[next[rowIdx[p]]] = p;
+      columnOfEntry[next[rowIdx[p]]++] = c;
+    }
+  }
+  const where = new Int32Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    for (let p = target.colPtr[j]; p < target.colPtr[j + 1]; p++) where[target.rowIdx[p]] = p;
+    for (let e = rowPtr[j]; e < rowPtr[j + 1]; e++) {
+      const q = entryOfRow[e];
+      const c = columnOfEntry[e];
+      const start = colPtr[c];
+      const length = colPtr[c + 1] - start;
+      const local = q - start;
+      let k = pairStart[c] + local * length - (local * (local - 1)) / 2;
+      for (let p = q; p < start + length; p++) {
+        const position = where[rowIdx[p]];
         if (position < 0) {
           throw new DimensionMismatchError(
-            `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${rowIdx[q]})`,
+            `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${j})`,
           );
         }
         positions[k++] = position;
       }
     }
+    for (let p = target.colPtr[j]; p < target.colPtr[j + 1]; p++) where[target.rowIdx[p]] = -1;
   }
   return positions;
 }
