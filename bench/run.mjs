@@ -4,6 +4,7 @@
 // Usage: pnpm bench [--vs-lme4] [--runs N] [--large-runs N] [--only id,id]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +26,7 @@ const cases = JSON.parse(readFileSync(join(here, "cases.json"), "utf8")).filter(
   (entry) => !only || only.has(entry.id),
 );
 
+const loadBefore = loadavg();
 const ours = [];
 for (const benchCase of cases) {
   const output = execFileSync(
@@ -103,12 +105,16 @@ const lines = [
   ),
   "",
   `CLI process, sleepstudy \`fit --json\`: ${cliMs.toFixed(0)} ms wall (median of 5).`,
+  "",
+  `Machine load average (1/5/15 min) at the start: ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}; at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ")}. Node ${process.version}, ${new Date().toISOString()}.`,
 ];
 const table = lines.join("\n");
 console.log(table);
 mkdirSync(join(here, "results"), { recursive: true });
 writeFileSync(
   join(here, "results/latest.json"),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cliMs }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadBefore, loadAfter: loadavg(), rows, cliMs }, null, 2)}\n`,
 );
 writeFileSync(join(here, "results/latest.md"), `${table}\n`);
