@@ -1,7 +1,7 @@
 import { DimensionMismatchError, NotPositiveDefiniteError } from "@mixedmodels/core";
 import type { Block } from "./block-types";
 import { type CholeskyKernel, resolveCholesky } from "./chol-unblocked";
-import { type MulSubtractKernel, resolveMulSubtract } from "./mul-subtract";
+import { type MulSubtractKernel, prepareMulSubtract } from "./mul-subtract";
 import { prepareRankUpdate, type RankUpdateKernel } from "./rank-update";
 import { prepareRdiv, type RdivKernel } from "./rdiv-lower-transpose";
 
@@ -66,7 +66,7 @@ export class BlockedCholesky {
           const right = blocks[blockIndex(j, k)];
           this.steps.push({
             kind: "mul",
-            kernel: resolveMulSubtract(target.kind, left.kind, right.kind),
+            kernel: prepareMulSubtract(target, left, right),
             target,
             left,
             right,

@@ -19,7 +19,12 @@ export { BlockedCholesky, type BlockedLowerMatrix, blockIndex } from "./blocked-
 export { type CholeskyKernel, cholUnblocked, resolveCholesky } from "./chol-unblocked";
 export { copyBlock } from "./copy-block";
 export { lmulLambdaTranspose, rmulLambda, scaleInflate } from "./lambda-scaling";
-export { type MulSubtractKernel, mulSubtract, resolveMulSubtract } from "./mul-subtract";
+export {
+  type MulSubtractKernel,
+  mulSubtract,
+  prepareMulSubtract,
+  resolveMulSubtract,
+} from "./mul-subtract";
 export {
   prepareRankUpdate,
   type RankUpdateKernel,

@@ -1,6 +1,7 @@
 import { DimensionMismatchError, UnsupportedKernelError } from "@mixedmodels/core";
 import { gemm } from "../dense/gemm";
 import type { Block, BlockKind, DenseBlock, DiagonalBlock, SparseCscBlock } from "./block-types";
+import { createWasmDenseSparseSubtract } from "./wasm-block-kernels";
 
 /** target ← target − left·rightᵀ; shapes target m×n, left m×k, right n×k. */
 export type MulSubtractKernel = (target: Block, left: Block, right: Block) => void;
@@ -282,6 +283,38 @@ export function resolveMulSubtract(
     throw new UnsupportedKernelError("mulSubtract", target, `${left}·${right}ᵀ`);
   }
   return kernel;
+}
+
+/** dense ← dense·sparseᵀ products with at least this many multiply–adds run in WebAssembly. */
+const WASM_MINIMUM_MULTIPLY_ADDS = 1 << 16;
+
+/**
+ * The kernel for this particular (target, left, right) triple: for a large dense ← dense·sparseᵀ
+ * product (the rows below a crossed term), a WebAssembly SIMD kernel holding the sparse
+ * structure; otherwise the kernel of {@link resolveMulSubtract}.
+ * @throws UnsupportedKernelError for a combination with no kernel.
+ */
+export function prepareMulSubtract(target: Block, left: Block, right: Block): MulSubtractKernel {
+  if (
+    target.kind === "dense" &&
+    left.kind === "dense" &&
+    right.kind === "sparse-csc" &&
+    target.rows >= 4 &&
+    target.rows * right.colPtr[right.cols] >= WASM_MINIMUM_MULTIPLY_ADDS
+  ) {
+    const wasm = createWasmDenseSparseSubtract(
+      target.rows,
+      target.cols,
+      right.colPtr,
+      right.rowIdx,
+    );
+    if (wasm !== null) {
+      return (t: Block, a: Block, b: Block) => {
+        wasm(t.values, a.values, b.values);
+      };
+    }
+  }
+  return resolveMulSubtract(target.kind, left.kind, right.kind);
 }
 
 /**

@@ -14,6 +14,10 @@ import type {
   SparseCscBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
+import { createWasmRankUpdate } from "./wasm-block-kernels";
+
+/** Rank updates with at least this many products run in the WebAssembly kernel. */
+const WASM_MINIMUM_PRODUCTS = 1 << 16;
 
 /*
  * The kernels of a `SparseCholeskyBlock` (a filled-in diagonal block factored by the supernodal
@@ -180,6 +184,14 @@ export function prepareRankUpdateSparseCholeskyFromSparse(
   source: SparseCscBlock,
 ): (target: Block, source: Block) => void {
   const positions = rankUpdatePositions(target, source);
+  if (positions.length >= WASM_MINIMUM_PRODUCTS) {
+    const wasm = createWasmRankUpdate(source.colPtr, positions, target.values.length);
+    if (wasm !== null) {
+      return (targetBlock: Block, sourceBlock: Block) => {
+        wasm((targetBlock as SparseCholeskyBlock).values, (sourceBlock as SparseCscBlock).values);
+      };
+    }
+  }
   return (targetBlock: Block, sourceBlock: Block) => {
     const t = (targetBlock as SparseCholeskyBlock).values;
     const { cols, colPtr, values } = sourceBlock as SparseCscBlock;

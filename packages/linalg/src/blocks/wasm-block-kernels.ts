@@ -1,0 +1,398 @@
+import { assembleModule, op, valueType } from "../dense/wasm/wasm-assembler";
+
+/*
+ * Two block kernels of the blocked factorization in WebAssembly, for the large crossed case
+ * (InstEval): the rows below a crossed term, T −= A·Sᵀ with S sparse (SIMD over the rows of T),
+ * and the rank update of a sparse-cholesky block, t[position] −= s_p·s_q over every pair of a
+ * column of S (scalar, but free of the bounds checks and deoptimization guards of the same loop
+ * in JavaScript). Each prepared kernel owns an instance whose memory holds the fixed structure
+ * (column pointers, row indices or positions) once; the values are copied in and out per call.
+ */
+
+const i32Load = (offset: number) => [0x28, 2, offset];
+const i32GeS = () => [0x4e];
+const i32Shl = () => [0x74];
+const i32And = () => [0x71];
+
+// subtractDenseSparse(m, cols, colPtrAt, rowIdxAt, valuesAt, aAt, tAt): byte addresses.
+const DS = {
+  m: 0,
+  cols: 1,
+  colPtrAt: 2,
+  rowIdxAt: 3,
+  valuesAt: 4,
+  aAt: 5,
+  tAt: 6,
+  k: 7,
+  q: 8,
+  qEnd: 9,
+  colA: 10,
+  column: 11,
+  r: 12,
+  evenBytes: 13,
+  splat: 14,
+};
+
+const subtractDenseSparseBody = [
+  // evenBytes = (m & ~1) · 8
+  ...op.localGet(DS.m),
+  ...op.i32Const(-2),
+  ...i32And(),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.localSet(DS.evenBytes),
+  ...op.i32Const(0),
+  ...op.localSet(DS.k),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(DS.k),
+  ...op.localGet(DS.cols),
+  ...i32GeS(),
+  ...op.brIf(1),
+  // q = colPtr[k], qEnd = colPtr[k + 1]
+  ...op.localGet(DS.colPtrAt),
+  ...op.localGet(DS.k),
+  ...op.i32Const(2),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.localTee(DS.q),
+  ...i32Load(4),
+  ...op.localSet(DS.qEnd),
+  ...op.localGet(DS.q),
+  ...i32Load(0),
+  ...op.localSet(DS.q),
+  // colA = aAt + k·m·8
+  ...op.localGet(DS.aAt),
+  ...op.localGet(DS.k),
+  ...op.localGet(DS.m),
+  ...op.i32Mul(),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.localSet(DS.colA),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(DS.q),
+  ...op.localGet(DS.qEnd),
+  ...i32GeS(),
+  ...op.brIf(1),
+  // column = tAt + rowIdx[q]·m·8
+  ...op.localGet(DS.tAt),
+  ...op.localGet(DS.rowIdxAt),
+  ...op.localGet(DS.q),
+  ...op.i32Const(2),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...i32Load(0),
+  ...op.localGet(DS.m),
+  ...op.i32Mul(),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.localSet(DS.column),
+  // splat = (v, v) with v = values[q]
+  ...op.localGet(DS.valuesAt),
+  ...op.localGet(DS.q),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.v128Load64Splat(0),
+  ...op.localSet(DS.splat),
+  ...op.i32Const(0),
+  ...op.localSet(DS.r),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(DS.r),
+  ...op.localGet(DS.evenBytes),
+  ...i32GeS(),
+  ...op.brIf(1),
+  // t[column + r] −= a[colA + r]·splat, two rows at a time
+  ...op.localGet(DS.column),
+  ...op.localGet(DS.r),
+  ...op.i32Add(),
+  ...op.localGet(DS.column),
+  ...op.localGet(DS.r),
+  ...op.i32Add(),
+  ...op.v128Load(0),
+  ...op.localGet(DS.colA),
+  ...op.localGet(DS.r),
+  ...op.i32Add(),
+  ...op.v128Load(0),
+  ...op.localGet(DS.splat),
+  ...op.f64x2Mul(),
+  ...op.f64x2Sub(),
+  ...op.v128Store(0),
+  ...op.localGet(DS.r),
+  ...op.i32Const(16),
+  ...op.i32Add(),
+  ...op.localSet(DS.r),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+  // An odd last row.
+  ...op.localGet(DS.m),
+  ...op.i32Const(1),
+  ...i32And(),
+  ...op.if(),
+  ...op.localGet(DS.column),
+  ...op.localGet(DS.evenBytes),
+  ...op.i32Add(),
+  ...op.localGet(DS.column),
+  ...op.localGet(DS.evenBytes),
+  ...op.i32Add(),
+  ...op.f64Load(0),
+  ...op.localGet(DS.colA),
+  ...op.localGet(DS.evenBytes),
+  ...op.i32Add(),
+  ...op.f64Load(0),
+  ...op.localGet(DS.valuesAt),
+  ...op.localGet(DS.q),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.f64Load(0),
+  ...op.f64Mul(),
+  ...op.f64Sub(),
+  ...op.f64Store(0),
+  ...op.end(),
+  ...op.localGet(DS.q),
+  ...op.i32Const(1),
+  ...op.i32Add(),
+  ...op.localSet(DS.q),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+  ...op.localGet(DS.k),
+  ...op.i32Const(1),
+  ...op.i32Add(),
+  ...op.localSet(DS.k),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+];
+
+// rankUpdate(cols, colPtrAt, positionsAt, valuesAt, tAt): byte addresses.
+const RU = {
+  cols: 0,
+  colPtrAt: 1,
+  positionsAt: 2,
+  valuesAt: 3,
+  tAt: 4,
+  c: 5,
+  q: 6,
+  end: 7,
+  p: 8,
+  k: 9,
+  target: 10,
+  v2: 11,
+};
+
+const valueAddress = (local: number) => [
+  ...op.localGet(RU.valuesAt),
+  ...op.localGet(local),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+];
+
+const rankUpdateBody = [
+  ...op.i32Const(0),
+  ...op.localSet(RU.c),
+  ...op.localGet(RU.positionsAt),
+  ...op.localSet(RU.k),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(RU.c),
+  ...op.localGet(RU.cols),
+  ...i32GeS(),
+  ...op.brIf(1),
+  ...op.localGet(RU.colPtrAt),
+  ...op.localGet(RU.c),
+  ...op.i32Const(2),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.localTee(RU.q),
+  ...i32Load(4),
+  ...op.localSet(RU.end),
+  ...op.localGet(RU.q),
+  ...i32Load(0),
+  ...op.localSet(RU.q),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(RU.q),
+  ...op.localGet(RU.end),
+  ...i32GeS(),
+  ...op.brIf(1),
+  ...valueAddress(RU.q),
+  ...op.f64Load(0),
+  ...op.localSet(RU.v2),
+  ...op.localGet(RU.q),
+  ...op.localSet(RU.p),
+  ...op.block(),
+  ...op.loop(),
+  ...op.localGet(RU.p),
+  ...op.localGet(RU.end),
+  ...i32GeS(),
+  ...op.brIf(1),
+  // target = tAt + positions[k]·8; t[target] −= values[p]·v2
+  ...op.localGet(RU.tAt),
+  ...op.localGet(RU.k),
+  ...i32Load(0),
+  ...op.i32Const(3),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...op.localTee(RU.target),
+  ...op.localGet(RU.target),
+  ...op.f64Load(0),
+  ...valueAddress(RU.p),
+  ...op.f64Load(0),
+  ...op.localGet(RU.v2),
+  ...op.f64Mul(),
+  ...op.f64Sub(),
+  ...op.f64Store(0),
+  ...op.localGet(RU.k),
+  ...op.i32Const(4),
+  ...op.i32Add(),
+  ...op.localSet(RU.k),
+  ...op.localGet(RU.p),
+  ...op.i32Const(1),
+  ...op.i32Add(),
+  ...op.localSet(RU.p),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+  ...op.localGet(RU.q),
+  ...op.i32Const(1),
+  ...op.i32Add(),
+  ...op.localSet(RU.q),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+  ...op.localGet(RU.c),
+  ...op.i32Const(1),
+  ...op.i32Add(),
+  ...op.localSet(RU.c),
+  ...op.br(0),
+  ...op.end(),
+  ...op.end(),
+];
+
+const i32 = valueType.i32;
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null without WebAssembly SIMD (callers then use their JS loops). */
+function blockKernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    const bytes = assembleModule(
+      [
+        {
+          name: "subtractDenseSparse",
+          params: [i32, i32, i32, i32, i32, i32, i32],
+          results: [],
+          locals: [i32, i32, i32, i32, i32, i32, i32, valueType.v128],
+          body: subtractDenseSparseBody,
+        },
+        {
+          name: "rankUpdate",
+          params: [i32, i32, i32, i32, i32],
+          results: [],
+          locals: [i32, i32, i32, i32, i32, i32, valueType.f64],
+          body: rankUpdateBody,
+        },
+      ],
+      1,
+    );
+    if (typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes)) {
+      compiled = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** An instance with at least `bytes` of memory, or null without WebAssembly SIMD. */
+function instanceWithMemory(
+  bytes: number,
+): { exports: WebAssembly.Exports; memory: WebAssembly.Memory } | null {
+  const module = blockKernelModule();
+  if (module === null) return null;
+  const instance = new WebAssembly.Instance(module, {});
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const pages = Math.ceil(bytes / 65536);
+  if (pages > 1) memory.grow(pages - 1);
+  return { exports: instance.exports, memory };
+}
+
+/** Round a byte count up to 16 (so f64 and v128 data stay aligned). */
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * T (m×n) −= A (m×k)·Sᵀ for a fixed sparse S (n×k, CSC structure copied in once), or null when
+ * WebAssembly SIMD is unavailable. The returned function takes the current value arrays.
+ */
+export function createWasmDenseSparseSubtract(
+  m: number,
+  n: number,
+  colPtr: Int32Array,
+  rowIdx: Int32Array,
+): ((t: Float64Array, a: Float64Array, values: Float64Array) => void) | null {
+  const k = colPtr.length - 1;
+  const nonzeros = colPtr[k];
+  const colPtrAt = 0;
+  const rowIdxAt = align(colPtrAt + 4 * (k + 1));
+  const valuesAt = align(rowIdxAt + 4 * nonzeros);
+  const aAt = align(valuesAt + 8 * nonzeros);
+  const tAt = align(aAt + 8 * m * k);
+  const end = tAt + 8 * m * n;
+  const instance = instanceWithMemory(end);
+  if (instance === null) return null;
+  const buffer = instance.memory.buffer;
+  new Int32Array(buffer, colPtrAt, k + 1).set(colPtr);
+  new Int32Array(buffer, rowIdxAt, nonzeros).set(rowIdx.subarray(0, nonzeros));
+  const valuesView = new Float64Array(buffer, valuesAt, nonzeros);
+  const aView = new Float64Array(buffer, aAt, m * k);
+  const tView = new Float64Array(buffer, tAt, m * n);
+  const run = instance.exports.subtractDenseSparse as (...args: number[]) => void;
+  return (t, a, values) => {
+    valuesView.set(values.subarray(0, nonzeros));
+    aView.set(a.subarray(0, m * k));
+    tView.set(t.subarray(0, m * n));
+    run(m, k, colPtrAt, rowIdxAt, valuesAt, aAt, tAt);
+    t.set(tView);
+  };
+}
+
+/**
+ * t[positions[·]] −= s_p·s_q over every pair p ≥ q of each column of a fixed sparse S (CSC
+ * column pointers and the pairs' target positions copied in once), or null without WebAssembly.
+ */
+export function createWasmRankUpdate(
+  colPtr: Int32Array,
+  positions: Int32Array,
+  targetLength: number,
+): ((t: Float64Array, values: Float64Array) => void) | null {
+  const k = colPtr.length - 1;
+  const nonzeros = colPtr[k];
+  const colPtrAt = 0;
+  const positionsAt = align(colPtrAt + 4 * (k + 1));
+  const valuesAt = align(positionsAt + 4 * positions.length);
+  const tAt = align(valuesAt + 8 * nonzeros);
+  const end = tAt + 8 * targetLength;
+  const instance = instanceWithMemory(end);
+  if (instance === null) return null;
+  const buffer = instance.memory.buffer;
+  new Int32Array(buffer, colPtrAt, k + 1).set(colPtr);
+  new Int32Array(buffer, positionsAt, positions.length).set(positions);
+  const valuesView = new Float64Array(buffer, valuesAt, nonzeros);
+  const tView = new Float64Array(buffer, tAt, targetLength);
+  const run = instance.exports.rankUpdate as (...args: number[]) => void;
+  return (t, values) => {
+    valuesView.set(values.subarray(0, nonzeros));
+    tView.set(t.subarray(0, targetLength));
+    run(k, colPtrAt, positionsAt, valuesAt, tAt);
+    t.set(tView);
+  };
+}
