@@ -299,7 +299,7 @@ export function prepareMulSubtract(target: Block, left: Block, right: Block): Mu
     target.kind === "dense" &&
     left.kind === "dense" &&
     right.kind === "sparse-csc" &&
-    target.rows >= 4 &&
+    target.rows >= 2 &&
     target.rows * right.colPtr[right.cols] >= WASM_MINIMUM_MULTIPLY_ADDS
   ) {
     const wasm = createWasmDenseSparseSubtract(
