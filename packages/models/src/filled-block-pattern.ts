@@ -12,42 +12,46 @@ export function filledBlockPattern(
   s: number,
   sources: readonly Block[],
 ): { colPtr: Int32Array; rowIdx: Int32Array } {
-  // For each row of the block: the source columns holding it (sources stacked side by side).
-  const rowCount = new Int32Array(n + 1);
+  // The sparse sources side by side, as one CSC matrix (diagonal ones add nothing off the
+  // diagonal).
   let stackedColumns = 0;
+  let stackedEntries = 0;
   for (const source of sources) {
     if (source.kind === "sparse-csc") {
-      for (let p = 0; p < source.rowIdx.length; p++) rowCount[source.rowIdx[p] + 1]++;
       stackedColumns += source.cols;
+      stackedEntries += source.colPtr[source.cols];
     }
   }
-  for (let r = 0; r < n; r++) rowCount[r + 1] += rowCount[r];
-  const columnsOfRow = new Int32Array(rowCount[n]);
-  const next = rowCount.slice(0, n);
-  const sourceColumnPtr: Int32Array[] = [];
-  const sourceRows: Int32Array[] = [];
-  let columnBase = 0;
+  const sourcePtr = new Int32Array(stackedColumns + 1);
+  const sourceRows = new Int32Array(stackedEntries);
+  let column = 0;
   for (const source of sources) {
     if (source.kind !== "sparse-csc") continue;
-    for (let c = 0; c < source.cols; c++) {
-      for (let p = source.colPtr[c]; p < source.colPtr[c + 1]; p++) {
-        columnsOfRow[next[source.rowIdx[p]]++] = columnBase + c;
-      }
-    }
-    sourceColumnPtr.push(source.colPtr);
-    sourceRows.push(source.rowIdx);
-    columnBase += source.cols;
+    const base = sourcePtr[column];
+    sourceRows.set(source.rowIdx.subarray(0, source.colPtr[source.cols]), base);
+    for (let c = 0; c < source.cols; c++) sourcePtr[column + c + 1] = base + source.colPtr[c + 1];
+    column += source.cols;
   }
-  const sourceOf = new Int32Array(stackedColumns);
-  const localColumn = new Int32Array(stackedColumns);
-  columnBase = 0;
-  sourceColumnPtr.forEach((colPtr, index) => {
-    const cols = colPtr.length - 1;
-    sourceOf.fill(index, columnBase, columnBase + cols);
-    for (let c = 0; c < cols; c++) localColumn[columnBase + c] = c;
-    columnBase += cols;
-  });
+  // For each row of the block: the stacked source columns holding it.
+  const rowPtr = new Int32Array(n + 1);
+  for (let p = 0; p < stackedEntries; p++) rowPtr[sourceRows[p] + 1]++;
+  for (let r = 0; r < n; r++) rowPtr[r + 1] += rowPtr[r];
+  const columnsOfRow = new Int32Array(stackedEntries);
+  const next = rowPtr.slice(0, n);
+  for (let c = 0; c < stackedColumns; c++) {
+    for (let p = sourcePtr[c]; p < sourcePtr[c + 1]; p++) columnsOfRow[next[sourceRows[p]]++] = c;
+  }
+  return collectPattern(n, s, sourcePtr, sourceRows, rowPtr, columnsOfRow);
+}
 
+function collectPattern(
+  n: number,
+  s: number,
+  sourcePtr: Int32Array,
+  sourceRows: Int32Array,
+  rowPtr: Int32Array,
+  columnsOfRow: Int32Array,
+): { colPtr: Int32Array; rowIdx: Int32Array } {
   const mark = new Int32Array(n).fill(-1);
   const colPtr = new Int32Array(n + 1);
   let rows = new Int32Array(Math.max(16, 4 * n));
@@ -60,19 +64,16 @@ export function filledBlockPattern(
       grown.set(rows.subarray(0, count));
       rows = grown;
     }
-    const levelStart = column - (column % s);
-    for (let row = column; row < levelStart + s; row++) {
+    const levelEnd = column - (column % s) + s;
+    for (let row = column; row < levelEnd; row++) {
       mark[row] = column;
       rows[count++] = row;
     }
-    for (let k = rowCount[column]; k < rowCount[column + 1]; k++) {
-      const stacked = columnsOfRow[k];
-      const ptr = sourceColumnPtr[sourceOf[stacked]];
-      const idx = sourceRows[sourceOf[stacked]];
-      const c = localColumn[stacked];
-      const end = ptr[c + 1];
-      for (let p = ptr[c]; p < end; p++) {
-        const row = idx[p];
+    for (let k = rowPtr[column]; k < rowPtr[column + 1]; k++) {
+      const c = columnsOfRow[k];
+      const end = sourcePtr[c + 1];
+      for (let p = sourcePtr[c]; p < end; p++) {
+        const row = sourceRows[p];
         if (row > column && mark[row] !== column) {
           mark[row] = column;
           rows[count++] = row;

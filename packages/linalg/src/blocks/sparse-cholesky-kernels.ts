@@ -115,93 +115,113 @@ function findEntry(target: SparseCholeskyBlock, row: number, col: number): numbe
 }
 
 /**
- * The positions in the target's pattern of every product the sparse source contributes to
- * S·Sᵀ's lower triangle, in kernel order (per source column c, per q, per p ≥ q).
- * @throws DimensionMismatchError if the target's pattern misses one of them.
+ * The entries of S ordered by row (so the products of one target column come together): for
+ * each, its position in S and the end of its column, so the products of entry e are
+ * s_p·s_{entry[e]} for p = entry[e] … end[e] − 1 (rows ascend within a column).
  */
-function rankUpdatePositions(target: SparseCholeskyBlock, source: SparseCscBlock): Int32Array {
+function entriesByRow(n: number, source: SparseCscBlock): { entry: Int32Array; end: Int32Array } {
   const { cols, colPtr, rowIdx } = source;
-  let pairs = 0;
-  for (let c = 0; c < cols; c++) {
-    const count = colPtr[c + 1] - colPtr[c];
-    pairs += (count * (count + 1)) / 2;
-  }
-  const positions = new Int32Array(pairs);
-  const n = target.rows;
-  // Pair (p ≥ q) of source column c is number pairStart[c] + q'·len − q'(q'−1)/2 + (p − q) in
-  // kernel order (q' = q − colPtr[c]). Work target column by target column (row q of the
-  // source), so the row → position map of that column stays small and in cache.
-  const pairStart = new Float64Array(cols);
-  let running = 0;
-  for (let c = 0; c < cols; c++) {
-    pairStart[c] = running;
-    const count = colPtr[c + 1] - colPtr[c];
-    running += (count * (count + 1)) / 2;
-  }
+  const nonzeros = colPtr[cols];
   const rowPtr = new Int32Array(n + 1);
-  for (let p = 0; p < colPtr[cols]; p++) rowPtr[rowIdx[p] + 1]++;
+  for (let p = 0; p < nonzeros; p++) rowPtr[rowIdx[p] + 1]++;
   for (let r = 0; r < n; r++) rowPtr[r + 1] += rowPtr[r];
-  const entryOfRow = new Int32Array(colPtr[cols]);
-  const columnOfEntry = new Int32Array(colPtr[cols]);
-  const next = rowPtr.slice(0, n);
+  const entry = new Int32Array(nonzeros);
+  const end = new Int32Array(nonzeros);
   for (let c = 0; c < cols; c++) {
     for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-      entryOfRow[next[rowIdx[p]]] = p;
-      columnOfEntry[next[rowIdx[p]]++] = c;
+      const at = rowPtr[rowIdx[p]]++;
+      entry[at] = p;
+      end[at] = colPtr[c + 1];
     }
   }
-  const where = new Int32Array(n).fill(-1);
-  for (let j = 0; j < n; j++) {
-    for (let p = target.colPtr[j]; p < target.colPtr[j + 1]; p++) where[target.rowIdx[p]] = p;
-    for (let e = rowPtr[j]; e < rowPtr[j + 1]; e++) {
-      const q = entryOfRow[e];
-      const c = columnOfEntry[e];
-      const start = colPtr[c];
-      const length = colPtr[c + 1] - start;
-      const local = q - start;
-      let k = pairStart[c] + local * length - (local * (local - 1)) / 2;
-      for (let p = q; p < start + length; p++) {
-        const position = where[rowIdx[p]];
-        if (position < 0) {
-          throw new DimensionMismatchError(
-            `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${j})`,
-          );
-        }
-        positions[k++] = position;
+  return { entry, end };
+}
+
+/**
+ * The position in the target's pattern of every product, in the order of `entriesByRow`:
+ * products of entry e (row j) all land in column j, so one small row → position map per column
+ * answers them, and the positions are written in order.
+ * @throws DimensionMismatchError if the target's pattern misses one of them.
+ */
+function rankUpdatePositions(
+  target: SparseCholeskyBlock,
+  rowIdx: Int32Array,
+  entry: Int32Array,
+  end: Int32Array,
+  positions: Int32Array,
+): void {
+  const { colPtr: targetPtr, rowIdx: targetRows } = target;
+  const where = new Int32Array(target.rows).fill(-1);
+  let k = 0;
+  let column = -1;
+  for (let e = 0; e < entry.length; e++) {
+    const q = entry[e];
+    const j = rowIdx[q];
+    if (j !== column) {
+      if (column >= 0) {
+        for (let p = targetPtr[column]; p < targetPtr[column + 1]; p++) where[targetRows[p]] = -1;
       }
+      column = j;
+      for (let p = targetPtr[j]; p < targetPtr[j + 1]; p++) where[targetRows[p]] = p;
     }
-    for (let p = target.colPtr[j]; p < target.colPtr[j + 1]; p++) where[target.rowIdx[p]] = -1;
+    for (let p = q; p < end[e]; p++) {
+      const position = where[rowIdx[p]];
+      if (position < 0) {
+        throw new DimensionMismatchError(
+          `rankUpdate: the sparse-cholesky pattern lacks entry (${rowIdx[p]}, ${j})`,
+        );
+      }
+      positions[k++] = position;
+    }
   }
-  return positions;
+}
+
+/** Number of products of S·Sᵀ's lower triangle, Σ_c n_c(n_c + 1)/2. */
+function rankUpdateProducts(source: SparseCscBlock): number {
+  let pairs = 0;
+  for (let c = 0; c < source.cols; c++) {
+    const count = source.colPtr[c + 1] - source.colPtr[c];
+    pairs += (count * (count + 1)) / 2;
+  }
+  return pairs;
 }
 
 /**
  * target ← target − S·Sᵀ (lower pattern) for a sparse source, with the target position of every
- * product found once here, so each call is a plain gather–multiply–scatter.
+ * product found once here, so each call is a plain gather–multiply–scatter (in WebAssembly for
+ * at least 2¹⁶ products). Products are taken row by row of S, so those of one target column are
+ * applied together.
+ * @throws DimensionMismatchError if the target's pattern misses a product.
  */
 export function prepareRankUpdateSparseCholeskyFromSparse(
   target: SparseCholeskyBlock,
   source: SparseCscBlock,
 ): (target: Block, source: Block) => void {
-  const positions = rankUpdatePositions(target, source);
-  if (positions.length >= WASM_MINIMUM_PRODUCTS) {
-    const wasm = createWasmRankUpdate(source.colPtr, positions, target.values.length);
+  const products = rankUpdateProducts(source);
+  const { entry, end } = entriesByRow(target.rows, source);
+  const rowIdx = source.rowIdx;
+  if (products >= WASM_MINIMUM_PRODUCTS) {
+    // The positions are written straight into the instance's memory.
+    const wasm = createWasmRankUpdate(entry, end, products, target.values.length, (out) =>
+      rankUpdatePositions(target, rowIdx, entry, end, out),
+    );
     if (wasm !== null) {
       return (targetBlock: Block, sourceBlock: Block) => {
         wasm((targetBlock as SparseCholeskyBlock).values, (sourceBlock as SparseCscBlock).values);
       };
     }
   }
+  const positions = new Int32Array(products);
+  rankUpdatePositions(target, rowIdx, entry, end, positions);
   return (targetBlock: Block, sourceBlock: Block) => {
     const t = (targetBlock as SparseCholeskyBlock).values;
-    const { cols, colPtr, values } = sourceBlock as SparseCscBlock;
+    const values = (sourceBlock as SparseCscBlock).values;
     let k = 0;
-    for (let c = 0; c < cols; c++) {
-      const end = colPtr[c + 1];
-      for (let q = colPtr[c]; q < end; q++) {
-        const v2 = values[q];
-        for (let p = q; p < end; p++) t[positions[k++]] -= values[p] * v2;
-      }
+    for (let e = 0; e < entry.length; e++) {
+      const q = entry[e];
+      const v2 = values[q];
+      const stop = end[e];
+      for (let p = q; p < stop; p++) t[positions[k++]] -= values[p] * v2;
     }
   };
 }

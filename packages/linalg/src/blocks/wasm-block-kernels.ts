@@ -171,20 +171,22 @@ const subtractDenseSparseBody = [
   ...op.end(),
 ];
 
-// rankUpdate(cols, colPtrAt, positionsAt, valuesAt, tAt): byte addresses.
+// rankUpdate(entries, entryAt, endAt, positionsAt, valuesAt, tAt): byte addresses. For entry e
+// (q = entry[e]) the products s_p·s_q, p = q … end[e] − 1, go to t[positions[k++]].
 const RU = {
-  cols: 0,
-  colPtrAt: 1,
-  positionsAt: 2,
-  valuesAt: 3,
-  tAt: 4,
-  c: 5,
-  q: 6,
-  end: 7,
-  p: 8,
-  k: 9,
-  target: 10,
-  v2: 11,
+  entries: 0,
+  entryAt: 1,
+  endAt: 2,
+  positionsAt: 3,
+  valuesAt: 4,
+  tAt: 5,
+  e: 6,
+  q: 7,
+  end: 8,
+  p: 9,
+  k: 10,
+  target: 11,
+  v2: 12,
 };
 
 const valueAddress = (local: number) => [
@@ -195,34 +197,30 @@ const valueAddress = (local: number) => [
   ...op.i32Add(),
 ];
 
+const entryWord = (base: number) => [
+  ...op.localGet(base),
+  ...op.localGet(RU.e),
+  ...op.i32Const(2),
+  ...i32Shl(),
+  ...op.i32Add(),
+  ...i32Load(0),
+];
+
 const rankUpdateBody = [
   ...op.i32Const(0),
-  ...op.localSet(RU.c),
+  ...op.localSet(RU.e),
   ...op.localGet(RU.positionsAt),
   ...op.localSet(RU.k),
   ...op.block(),
   ...op.loop(),
-  ...op.localGet(RU.c),
-  ...op.localGet(RU.cols),
+  ...op.localGet(RU.e),
+  ...op.localGet(RU.entries),
   ...i32GeS(),
   ...op.brIf(1),
-  ...op.localGet(RU.colPtrAt),
-  ...op.localGet(RU.c),
-  ...op.i32Const(2),
-  ...i32Shl(),
-  ...op.i32Add(),
-  ...op.localTee(RU.q),
-  ...i32Load(4),
-  ...op.localSet(RU.end),
-  ...op.localGet(RU.q),
-  ...i32Load(0),
+  ...entryWord(RU.entryAt),
   ...op.localSet(RU.q),
-  ...op.block(),
-  ...op.loop(),
-  ...op.localGet(RU.q),
-  ...op.localGet(RU.end),
-  ...i32GeS(),
-  ...op.brIf(1),
+  ...entryWord(RU.endAt),
+  ...op.localSet(RU.end),
   ...valueAddress(RU.q),
   ...op.f64Load(0),
   ...op.localSet(RU.v2),
@@ -261,17 +259,10 @@ const rankUpdateBody = [
   ...op.br(0),
   ...op.end(),
   ...op.end(),
-  ...op.localGet(RU.q),
+  ...op.localGet(RU.e),
   ...op.i32Const(1),
   ...op.i32Add(),
-  ...op.localSet(RU.q),
-  ...op.br(0),
-  ...op.end(),
-  ...op.end(),
-  ...op.localGet(RU.c),
-  ...op.i32Const(1),
-  ...op.i32Add(),
-  ...op.localSet(RU.c),
+  ...op.localSet(RU.e),
   ...op.br(0),
   ...op.end(),
   ...op.end(),
@@ -296,7 +287,7 @@ function blockKernelModule(): WebAssembly.Module | null {
         },
         {
           name: "rankUpdate",
-          params: [i32, i32, i32, i32, i32],
+          params: [i32, i32, i32, i32, i32, i32],
           results: [],
           locals: [i32, i32, i32, i32, i32, i32, valueType.f64],
           body: rankUpdateBody,
@@ -366,33 +357,39 @@ export function createWasmDenseSparseSubtract(
 }
 
 /**
- * t[positions[·]] −= s_p·s_q over every pair p ≥ q of each column of a fixed sparse S (CSC
- * column pointers and the pairs' target positions copied in once), or null without WebAssembly.
+ * t[positions[k++]] −= s_p·s_q for every entry e of a fixed sparse S in the given order
+ * (q = entry[e], p = q … end[e] − 1: the entries at and below q in its column), with `products`
+ * positions that `fillPositions` writes into the instance's memory once; null without
+ * WebAssembly. The entry order is the caller's (row by row keeps each target column together).
  */
 export function createWasmRankUpdate(
-  colPtr: Int32Array,
-  positions: Int32Array,
+  entry: Int32Array,
+  end: Int32Array,
+  products: number,
   targetLength: number,
+  fillPositions: (positions: Int32Array) => void,
 ): ((t: Float64Array, values: Float64Array) => void) | null {
-  const k = colPtr.length - 1;
-  const nonzeros = colPtr[k];
-  const colPtrAt = 0;
-  const positionsAt = align(colPtrAt + 4 * (k + 1));
-  const valuesAt = align(positionsAt + 4 * positions.length);
+  const entries = entry.length;
+  let nonzeros = 0;
+  for (let e = 0; e < entries; e++) nonzeros = Math.max(nonzeros, end[e]);
+  const entryAt = 0;
+  const endAt = align(entryAt + 4 * entries);
+  const positionsAt = align(endAt + 4 * entries);
+  const valuesAt = align(positionsAt + 4 * products);
   const tAt = align(valuesAt + 8 * nonzeros);
-  const end = tAt + 8 * targetLength;
-  const instance = instanceWithMemory(end);
+  const instance = instanceWithMemory(tAt + 8 * targetLength);
   if (instance === null) return null;
   const buffer = instance.memory.buffer;
-  new Int32Array(buffer, colPtrAt, k + 1).set(colPtr);
-  new Int32Array(buffer, positionsAt, positions.length).set(positions);
+  new Int32Array(buffer, entryAt, entries).set(entry);
+  new Int32Array(buffer, endAt, entries).set(end);
+  fillPositions(new Int32Array(buffer, positionsAt, products));
   const valuesView = new Float64Array(buffer, valuesAt, nonzeros);
   const tView = new Float64Array(buffer, tAt, targetLength);
   const run = instance.exports.rankUpdate as (...args: number[]) => void;
   return (t, values) => {
     valuesView.set(values.subarray(0, nonzeros));
     tView.set(t.subarray(0, targetLength));
-    run(k, colPtrAt, positionsAt, valuesAt, tAt);
+    run(entries, entryAt, endAt, positionsAt, valuesAt, tAt);
     t.set(tView);
   };
 }
