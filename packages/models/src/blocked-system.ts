@@ -128,9 +128,19 @@ export class BlockedSystem {
       scaleInflate(factor[jj], crossProduct[jj], lambdas[j], s, work);
       for (let i = j + 1; i <= k; i++) {
         const ij = blockIndex(i, j);
-        copyBlock(factor[ij], crossProduct[ij]);
-        rmulLambda(factor[ij], lambdas[j], s);
-        if (i < k) lmulLambdaTranspose(lambdas[i], reterms[i].s, factor[ij]);
+        const target = factor[ij];
+        const source = crossProduct[ij];
+        if (s === 1 && (i === k || reterms[i].s === 1) && target.kind === source.kind) {
+          // Scalar λ's on both sides: one scaled copy instead of a copy and two scaling passes.
+          const scale = lambdas[j][0] * (i < k ? lambdas[i][0] : 1);
+          const t = target.values;
+          const a = source.values;
+          for (let p = 0; p < t.length; p++) t[p] = a[p] * scale;
+          continue;
+        }
+        copyBlock(target, source);
+        rmulLambda(target, lambdas[j], s);
+        if (i < k) lmulLambdaTranspose(lambdas[i], reterms[i].s, target);
       }
     }
     const last = blockIndex(k, k);
