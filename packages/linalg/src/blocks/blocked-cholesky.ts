@@ -1,9 +1,10 @@
 import { DimensionMismatchError, NotPositiveDefiniteError } from "@mixedmodels/core";
-import type { Block } from "./block-types";
+import type { Block, DenseBlock } from "./block-types";
 import { type CholeskyKernel, resolveCholesky } from "./chol-unblocked";
 import { type MulSubtractKernel, prepareMulSubtract } from "./mul-subtract";
 import { prepareRankUpdate, type RankUpdateKernel } from "./rank-update";
 import { prepareRdiv, type RdivKernel } from "./rdiv-lower-transpose";
+import { prepareStackedRdivBySparseCholesky } from "./sparse-cholesky-kernels";
 
 /**
  * A symmetric matrix stored as the lower triangle of a square grid of blocks, packed row by row:
@@ -59,6 +60,9 @@ export class BlockedCholesky {
         target: diagonal,
         block: j,
       });
+      // Every update of the blocks below the diagonal comes first (they need only earlier block
+      // columns), then the divisions by the new diagonal factor: dense blocks below a
+      // sparse-cholesky factor are divided together, as one stacked block.
       for (let i = j + 1; i < size; i++) {
         const target = blocks[blockIndex(i, j)];
         for (let k = 0; k < j; k++) {
@@ -72,6 +76,19 @@ export class BlockedCholesky {
             right,
           });
         }
+      }
+      const below: Block[] = [];
+      for (let i = j + 1; i < size; i++) below.push(blocks[blockIndex(i, j)]);
+      if (diagonal.kind === "sparse-cholesky" && below.length > 1) {
+        if (below.every((block) => block.kind === "dense")) {
+          this.steps.push({
+            kind: "stacked",
+            run: prepareStackedRdivBySparseCholesky(below as DenseBlock[], diagonal),
+          });
+          continue;
+        }
+      }
+      for (const target of below) {
         this.steps.push({
           kind: "rdiv",
           kernel: prepareRdiv(target, diagonal),
@@ -111,6 +128,9 @@ export class BlockedCholesky {
         case "rdiv":
           step.kernel(step.target, step.factor);
           break;
+        case "stacked":
+          step.run();
+          break;
       }
     }
     return true;
@@ -126,4 +146,5 @@ type Step =
   | { kind: "rank"; kernel: RankUpdateKernel; target: Block; source: Block }
   | { kind: "chol"; kernel: CholeskyKernel; target: Block; block: number }
   | { kind: "mul"; kernel: MulSubtractKernel; target: Block; left: Block; right: Block }
-  | { kind: "rdiv"; kernel: RdivKernel; target: Block; factor: Block };
+  | { kind: "rdiv"; kernel: RdivKernel; target: Block; factor: Block }
+  | { kind: "stacked"; run: () => void };

@@ -291,17 +291,7 @@ export function rdivDenseBySparseCholesky(
   const t = target as DenseBlock;
   const f = factor as SparseCholeskyBlock;
   const m = t.rows;
-  const symbolic = f.factor.symbolic;
-  const {
-    n,
-    permutation,
-    supernodeCount,
-    supernodeStart,
-    supernodeRowPtr,
-    supernodeRows,
-    supernodeValuePtr,
-  } = symbolic;
-  const l = f.factor.values;
+  const { n, permutation, supernodeCount, supernodeRowPtr } = f.factor.symbolic;
   const w = work ?? new Float64Array(m * n);
   let gemmScratch = scratch;
   if (gemmScratch === undefined) {
@@ -317,6 +307,23 @@ export function rdivDenseBySparseCholesky(
     const to = k * m;
     for (let r = 0; r < m; r++) w[to + r] = b[from + r];
   }
+  solveRowsInPivotOrder(w, m, f, gemmScratch);
+  b.set(w.subarray(0, m * n));
+}
+
+/**
+ * W ← W·L⁻ᵀ for W (m×n, column-major, columns in pivot order): supernode by supernode, trsm on
+ * the diagonal part, then the rows below by one gemm (wide supernodes, into `scratch`) or loops.
+ */
+function solveRowsInPivotOrder(
+  w: Float64Array,
+  m: number,
+  f: SparseCholeskyBlock,
+  gemmScratch: Float64Array,
+): void {
+  const { supernodeCount, supernodeStart, supernodeRowPtr, supernodeRows, supernodeValuePtr } =
+    f.factor.symbolic;
+  const l = f.factor.values;
   for (let s = 0; s < supernodeCount; s++) {
     const first = supernodeStart[s];
     const columns = supernodeStart[s + 1] - first;
@@ -362,7 +369,55 @@ export function rdivDenseBySparseCholesky(
       }
     }
   }
-  b.set(w.subarray(0, m * n));
+}
+
+/**
+ * B_i ← B_i·F⁻ᵀ for several dense blocks below the same sparse-cholesky factor, solved as one
+ * stacked block (their rows one above the other), so the supernodes are traversed once and each
+ * trsm/gemm has all the rows. Results, like `rdivDenseBySparseCholesky`'s, have their columns
+ * in pivot order. Workspace is allocated here, once.
+ */
+export function prepareStackedRdivBySparseCholesky(
+  targets: readonly DenseBlock[],
+  factor: SparseCholeskyBlock,
+): () => void {
+  const symbolic = factor.factor.symbolic;
+  const { n, permutation, supernodeCount, supernodeStart, supernodeRowPtr } = symbolic;
+  let rows = 0;
+  for (const target of targets) rows += target.rows;
+  let scratchColumns = 0;
+  for (let s = 0; s < supernodeCount; s++) {
+    const columns = supernodeStart[s + 1] - supernodeStart[s];
+    const below = supernodeRowPtr[s + 1] - supernodeRowPtr[s] - columns;
+    if (columns >= GEMM_SUPERNODE_COLUMNS) scratchColumns = Math.max(scratchColumns, below);
+  }
+  const work = new Float64Array(rows * n);
+  const scratch = new Float64Array(rows * scratchColumns);
+  return () => {
+    let offset = 0;
+    for (const target of targets) {
+      const m = target.rows;
+      const b = target.values;
+      for (let k = 0; k < n; k++) {
+        const from = permutation[k] * m;
+        const to = k * rows + offset;
+        for (let r = 0; r < m; r++) work[to + r] = b[from + r];
+      }
+      offset += m;
+    }
+    solveRowsInPivotOrder(work, rows, factor, scratch);
+    offset = 0;
+    for (const target of targets) {
+      const m = target.rows;
+      const b = target.values;
+      for (let k = 0; k < n; k++) {
+        const from = k * rows + offset;
+        const to = k * m;
+        for (let r = 0; r < m; r++) b[to + r] = work[from + r];
+      }
+      offset += m;
+    }
+  };
 }
 
 /**
