@@ -1,10 +1,9 @@
 import {
-  analyzeSparseCholesky,
   type Block,
   blockIndex,
   cloneBlockStructure,
   createDenseBlock,
-  createSparseCholeskyFactor,
+  createSparseCholeskyBlock,
   sparseCholeskyCostEstimate,
 } from "@mixedmodels/linalg";
 import type { RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
@@ -132,8 +131,9 @@ function chooseDiagonalStorage(
     left.push(block);
   }
   const { colPtr, rowIdx } = filledBlockPattern(n, reterms[i].s, left);
-  const symbolic = analyzeSparseCholesky(n, colPtr, rowIdx);
-  const cost = sparseCholeskyCostEstimate(symbolic);
+  // The block's own symbolic analysis gives the cost estimate, so the ordering runs once.
+  const block = createSparseCholeskyBlock(n, colPtr, rowIdx);
+  const cost = sparseCholeskyCostEstimate(block.factor.symbolic);
   const analysed = {
     denseFlops,
     sparseFlops: cost.sparseFlops,
@@ -142,16 +142,5 @@ function chooseDiagonalStorage(
   if (policy === "auto" && cost.flopRatio >= SPARSE_FACTOR_FLOP_RATIO) {
     return { choice: { storage: "dense", ...analysed }, block: null };
   }
-  return {
-    choice: { storage: "sparse", ...analysed },
-    block: {
-      kind: "sparse-cholesky",
-      rows: n,
-      cols: n,
-      colPtr,
-      rowIdx,
-      values: new Float64Array(rowIdx.length),
-      factor: createSparseCholeskyFactor(symbolic),
-    },
-  };
+  return { choice: { storage: "sparse", ...analysed }, block };
 }
