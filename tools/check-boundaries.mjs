@@ -7,21 +7,29 @@ const layers = {
   "@mixedmodels/core": 0,
   "@mixedmodels/formula": 0,
   "@mixedmodels/distributions": 0,
+  "@mixedmodels/math": 0,
   "@mixedmodels/datasets": 1,
   "@mixedmodels/linalg": 1,
   "@mixedmodels/optim": 1,
   "@mixedmodels/testkit": 1,
+  "@mixedmodels/families": 1,
+  "@mixedmodels/random": 1,
   "@mixedmodels/modelmatrix": 2,
   "@mixedmodels/models": 3,
-  "@mixedmodels/report": 4,
-  mixedmodels: 5,
-  "@mixedmodels/cli": 6,
+  "@mixedmodels/predict": 4,
+  "@mixedmodels/duckdb": 4,
+  "@mixedmodels/bootstrap": 5,
+  "@mixedmodels/inference": 6,
+  "@mixedmodels/report": 7,
+  mixedmodels: 8,
+  "@mixedmodels/cli": 9,
 };
 // Packages that must stay free of any runtime dependency, ours or third-party.
 const dependencyFree = new Set([
   "@mixedmodels/core",
   "@mixedmodels/formula",
   "@mixedmodels/distributions",
+  "@mixedmodels/math",
 ]);
 
 const problems = [];
