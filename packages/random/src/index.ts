@@ -1,0 +1,3 @@
+export { bernoulli, binomial, poisson } from "./discrete";
+export { fillNormal, normal } from "./normal";
+export { RandomStream, streamAt, streamsFrom } from "./random-stream";
