@@ -7,8 +7,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in this process with captured output. */
-export async function runCli(argv: readonly string[]): Promise<CliRun> {
+/** Runs the CLI in this process with captured output; `stdin` is what `-` reads. */
+export async function runCli(argv: readonly string[], stdin = ""): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -18,6 +18,7 @@ export async function runCli(argv: readonly string[]): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
+    readStdin: async () => stdin,
     interactive: false,
   };
   const code = await main(argv, io);

@@ -1,4 +1,4 @@
 export type { CliIo } from "./io";
 export { main } from "./main";
-export type { FitJsonOutput } from "./summary-json";
-export { toFitJson } from "./summary-json";
+export type { FitJsonOptions, FitJsonOutput } from "./summary-json";
+export { FIT_JSON_VERSION, toFitJson } from "./summary-json";

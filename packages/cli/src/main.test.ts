@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-harness.test-helper";
 
@@ -75,6 +77,59 @@ describe("mixedmodels command", () => {
     const missingFormula = await runCli(["fit", "sleepstudy"]);
     expect(missingFormula.code).toBe(2);
     expect(missingFormula.stderr).toContain("--formula");
+  });
+
+  it("gives the fit command's own help with `help fit` and `fit --help`, exit codes included", async () => {
+    const viaHelp = await runCli(["help", "fit"]);
+    const viaFlag = await runCli(["fit", "--help"]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaHelp.stdout).toContain("--weights <column>");
+    expect(viaHelp.stdout).toContain("Exit codes:");
+    expect(viaHelp.stdout).toMatch(/^\s+2\s+the command line/m);
+    const general = await runCli(["--help"]);
+    expect(general.stdout).toContain("Exit codes:");
+    expect(general.stdout).not.toContain("--weights");
+    const unknown = await runCli(["help", "plot"]);
+    expect(unknown.code).toBe(2);
+  });
+
+  it("reads --version from the package", async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../package.json"), "utf8"),
+    ) as { version: string };
+    const run = await runCli(["--version"]);
+    expect(run.stdout).toBe(`mixedmodels ${version}\n`);
+  });
+
+  it("prints seconds only with --timing, so that the default JSON is deterministic", async () => {
+    const args = ["fit", "dyestuff", "-f", "Yield ~ 1 + (1 | Batch)", "--json"];
+    const first = await runCli(args);
+    const second = await runCli(args);
+    expect(first.stdout).toBe(second.stdout);
+    expect(JSON.parse(first.stdout)).not.toHaveProperty("seconds");
+    const timed = JSON.parse((await runCli([...args, "--timing"])).stdout);
+    expect(timed.seconds).toBeGreaterThan(0);
+    expect(Object.keys(timed).at(-1)).toBe("seconds");
+  });
+
+  it("includes the conditional modes with --ranef", async () => {
+    const run = await runCli([
+      "fit",
+      "dyestuff",
+      "-f",
+      "Yield ~ 1 + (1 | Batch)",
+      "--json",
+      "--ranef",
+    ]);
+    const output = JSON.parse(run.stdout);
+    expect(output.ranef[0].group).toBe("Batch");
+    expect(output.ranef[0].levels).toEqual(["A", "B", "C", "D", "E", "F"]);
+    // lme4: ranef(lmer(Yield ~ 1 + (1|Batch), Dyestuff, REML = FALSE))$Batch[1, 1]
+    expect(output.ranef[0].values[0][0]).toBeCloseTo(-16.62822, 2);
+    expect(
+      (await runCli(["fit", "dyestuff", "-f", "Yield ~ 1 + (1 | Batch)", "--ranef"])).code,
+    ).toBe(2);
   });
 
   it("shows the stack with --debug", async () => {

@@ -1,7 +1,11 @@
-import type { FittedModelSummaryV1 } from "mixedmodels";
+import type { LinearMixedModel } from "mixedmodels";
 
-/** The one JSON object `mixedmodels fit --json` prints; its shape never varies. */
+/** The version of the JSON's shape; raised whenever a field changes meaning or goes away. */
+export const FIT_JSON_VERSION = 2;
+
+/** The one JSON object `mixedmodels fit --json` prints. Numbers that do not exist are null. */
 export interface FitJsonOutput {
+  version: number;
   formula: string;
   reml: boolean;
   nobs: number;
@@ -10,26 +14,49 @@ export interface FitJsonOutput {
   aic: number;
   bic: number;
   dof: number;
-  sigma: number;
+  sigma: number | null;
   theta: number[];
-  fixef: { names: string[]; estimates: number[]; stderror: number[] };
-  varcorr: { group: string; names: string[]; sd: number[]; corr: number[][] | null }[];
+  fixef: {
+    names: string[];
+    estimates: number[];
+    stderror: (number | null)[];
+    z: (number | null)[];
+    p: (number | null)[];
+    aliased: boolean[];
+  };
+  varcorr: {
+    group: string;
+    names: string[];
+    sd: (number | null)[];
+    corr: (number | null)[][] | null;
+  }[];
   ngroups: Record<string, number>;
   converged: boolean;
   evaluations: number;
-  warnings: string[];
-  seconds: number;
+  warnings: { code: string; message: string }[];
+  /** With `--ranef`: conditional modes per grouping factor, `values[level][column]`. */
+  ranef?: { group: string; names: string[]; levels: string[]; values: number[][] }[];
+  /** With `--timing` only, so that the default output is deterministic. */
+  seconds?: number;
 }
 
-/** JSON has no NaN: aliased coefficients' standard errors become null-free by design (NaN → null). */
-function finiteOrNull(value: number): number {
-  return Number.isFinite(value) ? value : (null as unknown as number);
+export interface FitJsonOptions {
+  readonly ranef?: boolean;
+  readonly seconds?: number;
 }
 
-export function toFitJson(summary: FittedModelSummaryV1, seconds: number): FitJsonOutput {
-  const ngroups: Record<string, number> = {};
+/** JSON has no NaN or infinity: a number that does not exist is null; −0 prints as 0. */
+function jsonNumber(value: number): number | null {
+  return Number.isFinite(value) ? value + 0 : null;
+}
+
+export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {}): FitJsonOutput {
+  const summary = model.summary();
+  const rows = model.coeftable();
+  const ngroups: Record<string, number> = Object.create(null);
   for (const entry of summary.ngroups) ngroups[entry.group] = entry.levels;
-  return {
+  const output: FitJsonOutput = {
+    version: FIT_JSON_VERSION,
     formula: summary.formula,
     reml: summary.reml,
     nobs: summary.nobs,
@@ -38,23 +65,42 @@ export function toFitJson(summary: FittedModelSummaryV1, seconds: number): FitJs
     aic: summary.aic,
     bic: summary.bic,
     dof: summary.dof,
-    sigma: summary.sigma,
-    theta: [...summary.theta],
+    sigma: jsonNumber(summary.sigma),
+    theta: summary.theta.map((value) => value + 0),
     fixef: {
-      names: [...summary.fixef.names],
-      estimates: summary.fixef.estimates.map((value) => (Object.is(value, -0) ? 0 : value)),
-      stderror: summary.fixef.stderror.map(finiteOrNull),
+      names: rows.map((row) => row.name),
+      estimates: rows.map((row) => row.estimate + 0),
+      stderror: rows.map((row) => jsonNumber(row.stderror)),
+      z: rows.map((row) => jsonNumber(row.z)),
+      p: rows.map((row) => jsonNumber(row.p)),
+      aliased: rows.map((row) => row.aliased),
     },
     varcorr: summary.varcorr.map((group) => ({
       group: group.group,
       names: [...group.names],
-      sd: [...group.sd],
-      corr: group.corr === null ? null : group.corr.map((row) => row.map((value) => value + 0)),
+      sd: group.sd.map(jsonNumber),
+      corr: group.corr === null ? null : group.corr.map((row) => row.map(jsonNumber)),
     })),
-    ngroups,
+    ngroups: { ...ngroups },
     converged: summary.optimization.converged,
     evaluations: summary.optimization.evaluations,
-    warnings: summary.warnings.map((warning) => warning.message),
-    seconds,
+    warnings: summary.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
+  if (options.ranef) output.ranef = ranefJson(model);
+  if (options.seconds !== undefined) output.seconds = options.seconds;
+  return output;
+}
+
+function ranefJson(model: LinearMixedModel): NonNullable<FitJsonOutput["ranef"]> {
+  return model.ranef().map((table) => {
+    const s = table.columnNames.length;
+    return {
+      group: table.group,
+      names: [...table.columnNames],
+      levels: [...table.levels],
+      values: table.levels.map((_, level) =>
+        Array.from(table.values.subarray(level * s, level * s + s), (value) => value + 0),
+      ),
+    };
+  });
 }

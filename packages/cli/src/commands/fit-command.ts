@@ -1,39 +1,40 @@
-import { existsSync } from "node:fs";
-import { datasetNames, loadDataset } from "@mixedmodels/datasets";
-import type { DataTable } from "mixedmodels";
-import { fit, formatSummary, lmm, readCsvFile } from "mixedmodels";
+import { writeFile } from "node:fs/promises";
+import { DataError, fit, formatSummary, lmm, type MixedModel } from "mixedmodels";
+import type { FitCommandOptions } from "../fit-arguments";
+import { missingColumnHint } from "../input/missing-column-hint";
+import { loadModelData } from "../input/model-data";
 import type { CliIo } from "../io";
 import { createProgressIndicator } from "../progress-indicator";
 import { toFitJson } from "../summary-json";
 import { UsageError } from "../usage-error";
 
-export interface FitCommandOptions {
-  readonly source: string;
-  readonly formula: string;
-  readonly reml: boolean;
-  readonly categorical: readonly string[];
-  readonly format: "text" | "markdown" | "html" | "latex";
-  readonly json: boolean;
-  readonly verbose: boolean;
-}
+const identifier = /^[A-Za-z_.][A-Za-z0-9_.]*$/;
 
-async function loadTable(source: string, categorical: readonly string[]): Promise<DataTable> {
-  const datasetName = source.toLowerCase();
-  if ((datasetNames as readonly string[]).includes(datasetName) && !existsSync(source)) {
-    return loadDataset(datasetName as (typeof datasetNames)[number]);
+/** The formula with `--offset COL` added as lme4's `offset(COL)` term. */
+function formulaWithOffset(formula: string, offset: string | undefined): string {
+  if (offset === undefined) return formula;
+  if (!identifier.test(offset)) {
+    throw new UsageError(`--offset needs a plain column name, not '${offset}'`);
   }
-  if (!existsSync(source)) {
-    throw new UsageError(
-      `no file '${source}' and no embedded dataset of that name (datasets: ${datasetNames.join(", ")})`,
-    );
-  }
-  return readCsvFile(source, { categorical: [...categorical] });
+  return `${formula} + offset(${offset})`;
 }
 
 export async function runFitCommand(options: FitCommandOptions, io: CliIo): Promise<number> {
-  const table = await loadTable(options.source, options.categorical);
+  const loaded = await loadModelData(options, io);
   const started = performance.now();
-  const model = lmm(options.formula, table, { categorical: [...options.categorical] });
+  let model: MixedModel;
+  try {
+    model = lmm(formulaWithOffset(options.formula, options.offset), loaded.table, {
+      contrasts: options.contrasts,
+      weights: options.weights,
+    });
+  } catch (error) {
+    if (error instanceof DataError) {
+      const hint = missingColumnHint(error, loaded);
+      if (hint !== null) throw new DataError(`${error.message}\n${hint}`, { column: error.column });
+    }
+    throw error;
+  }
   const progress = createProgressIndicator(io, started);
   fit(model, {
     reml: options.reml,
@@ -45,10 +46,21 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
   });
   progress.done();
   const seconds = (performance.now() - started) / 1000;
-  const summary = model.summary();
-  if (options.json) io.stdout(`${JSON.stringify(toFitJson(summary, seconds))}\n`);
-  else io.stdout(`${formatSummary(summary, { format: options.format })}\n`);
+  const text = options.json
+    ? `${JSON.stringify(toFitJson(model, { ranef: options.ranef, seconds: options.timing ? seconds : undefined }))}\n`
+    : `${formatSummary(model.summary(), { format: options.format })}\n`;
+  if (options.output === undefined) io.stdout(text);
+  else await writeOutput(options.output, text);
   return 0;
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write '${path}': ${reason}`);
+  }
 }
 
 function formatValue(value: number): string {

@@ -1,0 +1,136 @@
+import type { ContrastType } from "mixedmodels";
+import { parseDelimiterFlag } from "./input/detect-delimiter";
+import { parseKeyValues, parseLevelLists, parseNameList } from "./input/key-value-options";
+import { UsageError } from "./usage-error";
+
+/** The flags `parseArgs` knows; `multiple` ones may be repeated. */
+export const cliOptions = {
+  formula: { type: "string", short: "f" },
+  reml: { type: "boolean" },
+  weights: { type: "string" },
+  offset: { type: "string" },
+  delimiter: { type: "string" },
+  categorical: { type: "string", multiple: true },
+  levels: { type: "string", multiple: true },
+  reference: { type: "string", multiple: true },
+  contrasts: { type: "string", multiple: true },
+  schema: { type: "string" },
+  format: { type: "string" },
+  json: { type: "boolean" },
+  ranef: { type: "boolean" },
+  timing: { type: "boolean" },
+  output: { type: "string", short: "o" },
+  save: { type: "string" },
+  verbose: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+export interface CliValues {
+  formula?: string;
+  reml?: boolean;
+  weights?: string;
+  offset?: string;
+  delimiter?: string;
+  categorical?: string[];
+  levels?: string[];
+  reference?: string[];
+  contrasts?: string[];
+  schema?: string;
+  format?: string;
+  json?: boolean;
+  ranef?: boolean;
+  timing?: boolean;
+  output?: string;
+  save?: string;
+  verbose?: boolean;
+}
+
+const formats = ["text", "markdown", "html", "latex"] as const;
+export type OutputFormat = (typeof formats)[number];
+
+const contrastTypes: readonly ContrastType[] = [
+  "treatment",
+  "sum",
+  "effects",
+  "helmert",
+  "seqdiff",
+  "fulldummy",
+];
+
+export interface FitCommandOptions {
+  readonly source: string;
+  readonly formula: string;
+  readonly reml: boolean;
+  readonly weights: string | undefined;
+  readonly offset: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly categorical: readonly string[];
+  readonly levels: Readonly<Record<string, readonly string[]>>;
+  readonly reference: Readonly<Record<string, string>>;
+  readonly contrasts: Readonly<Record<string, ContrastType>>;
+  readonly schema: string | undefined;
+  readonly format: OutputFormat;
+  readonly json: boolean;
+  readonly ranef: boolean;
+  readonly timing: boolean;
+  readonly output: string | undefined;
+  readonly save: string | undefined;
+  readonly verbose: boolean;
+}
+
+/** Checks the fit command's flags and turns them into options; every mistake is a UsageError. */
+export function fitCommandOptions(values: CliValues, rest: readonly string[]): FitCommandOptions {
+  const source = rest[0];
+  if (source === undefined) throw new UsageError("fit needs a CSV file, - or a dataset name");
+  if (rest.length > 1) throw new UsageError(`unexpected argument '${rest[1]}'`);
+  if (values.formula === undefined) throw new UsageError('fit needs --formula "<formula>"');
+  const format = values.format ?? "text";
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${formats.join(", ")}, not '${format}'`);
+  }
+  if (values.ranef && !values.json) throw new UsageError("--ranef goes with --json");
+  if (values.timing && !values.json) throw new UsageError("--timing goes with --json");
+  let delimiter: string | undefined;
+  if (values.delimiter !== undefined) {
+    const parsed = parseDelimiterFlag(values.delimiter);
+    if (parsed === null) {
+      throw new UsageError(
+        `--delimiter takes one character (, ; | or \\t for tab), not '${values.delimiter}'`,
+      );
+    }
+    delimiter = parsed;
+  }
+  const contrastFlags = parseKeyValues("contrasts", values.contrasts ?? []);
+  const contrasts: Record<string, ContrastType> = Object.create(null);
+  for (const column of Object.keys(contrastFlags)) {
+    const type = contrastFlags[column] as ContrastType;
+    if (!contrastTypes.includes(type)) {
+      throw new UsageError(
+        `--contrasts ${column}=${type}: the coding must be one of ${contrastTypes.join(", ")}`,
+      );
+    }
+    contrasts[column] = type;
+  }
+  return {
+    source,
+    formula: values.formula,
+    reml: values.reml ?? false,
+    weights: values.weights,
+    offset: values.offset,
+    delimiter,
+    categorical: parseNameList(values.categorical ?? []),
+    levels: parseLevelLists(values.levels ?? []),
+    reference: parseKeyValues("reference", values.reference ?? []),
+    contrasts,
+    schema: values.schema,
+    format: format as OutputFormat,
+    json: values.json ?? false,
+    ranef: values.ranef ?? false,
+    timing: values.timing ?? false,
+    output: values.output,
+    save: values.save,
+    verbose: values.verbose ?? false,
+  };
+}

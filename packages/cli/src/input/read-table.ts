@@ -1,0 +1,93 @@
+import { stat } from "node:fs/promises";
+import { datasetNames, loadDataset } from "@mixedmodels/datasets";
+import { DataError, type DataTable, parseCsv, toDataTable } from "mixedmodels";
+import type { CliIo } from "../io";
+import { UsageError } from "../usage-error";
+import { describeFsError } from "./dataset-schema";
+import { chooseDelimiter, type DelimiterChoice, delimiterName } from "./detect-delimiter";
+import { readTextFile } from "./read-text-file";
+
+/** Where the data came from, for messages that name it. */
+export interface LoadedTable {
+  readonly table: DataTable;
+  /** `'data.csv'`, `standard input` or `the dataset 'sleepstudy'`. */
+  readonly label: string;
+  /** Null for embedded datasets. */
+  readonly delimiter: DelimiterChoice | null;
+}
+
+export interface TableSourceOptions {
+  readonly delimiter: string | undefined;
+  readonly categorical: readonly string[];
+  readonly levels: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Reads `source`: `-` is standard input, an existing path a delimited text file, otherwise the
+ * name of an embedded dataset. Every failure names the source and what is wrong with it.
+ */
+export async function loadTable(
+  source: string,
+  options: TableSourceOptions,
+  io: CliIo,
+): Promise<LoadedTable> {
+  if (source === "-") {
+    return parseText(await io.readStdin(), "standard input", options);
+  }
+  const info = await stat(source).catch(() => null);
+  if (info === null) {
+    const datasetName = source.toLowerCase();
+    if ((datasetNames as readonly string[]).includes(datasetName)) {
+      const table = loadDataset(datasetName as (typeof datasetNames)[number]);
+      return {
+        table: toDataTable(table, { categorical: options.categorical, levels: options.levels }),
+        label: `the dataset '${datasetName}'`,
+        delimiter: null,
+      };
+    }
+    throw new UsageError(
+      `no file '${source}' and no embedded dataset of that name (datasets: ${datasetNames.join(", ")})`,
+    );
+  }
+  if (info.isDirectory()) {
+    throw new UsageError(`'${source}' is a directory; fit needs a CSV file or a dataset name`);
+  }
+  if (info.size === 0) {
+    throw new DataError(`'${source}' is empty (0 bytes): a CSV file needs a header row and data`);
+  }
+  let text: string;
+  try {
+    text = await readTextFile(source, info.size, io);
+  } catch (error) {
+    throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
+  }
+  return parseText(text, `'${source}'`, options);
+}
+
+function parseText(text: string, label: string, options: TableSourceOptions): LoadedTable {
+  if (text.trim().length === 0) {
+    throw new DataError(`${label} is empty: a CSV file needs a header row and data`);
+  }
+  const delimiter = chooseDelimiter(text, options.delimiter);
+  try {
+    const table = parseCsv(text, {
+      delimiter: delimiter.delimiter,
+      categorical: options.categorical,
+      levels: options.levels,
+    });
+    return { table, label, delimiter };
+  } catch (error) {
+    if (error instanceof DataError) {
+      const other = delimiter.alsoInHeader[0];
+      const hint =
+        other === undefined
+          ? ""
+          : `\nnote: read with the delimiter ${delimiterName(delimiter.delimiter)}; the header also contains ${delimiterName(other)}: try --delimiter '${other === "\t" ? "\\t" : other}'`;
+      throw new DataError(`reading ${label}: ${error.message}${hint}`, {
+        column: error.column,
+        row: error.row,
+      });
+    }
+    throw error;
+  }
+}
