@@ -1,0 +1,68 @@
+import { DimensionMismatchError } from "@mixedmodels/core";
+import type { Family } from "./family";
+import type { Link } from "./link";
+
+/**
+ * Per-observation quantities of one iteratively reweighted least-squares step, kept in arrays
+ * allocated once per model so that PIRLS allocates nothing per iteration.
+ */
+export interface GlmWorkspace {
+  readonly n: number;
+  /** μ = g⁻¹(η). */
+  readonly mu: Float64Array;
+  /** dμ/dη. */
+  readonly muEta: Float64Array;
+  /** w·(dμ/dη)²/V(μ), the weights of the working linear model. */
+  readonly workingWeights: Float64Array;
+  /** (y − μ)/(dμ/dη), so that the working response is η + working residual (minus any offset). */
+  readonly workingResiduals: Float64Array;
+  /** w·d(y, μ) ≥ 0: each observation's deviance contribution (the squared deviance residual). */
+  readonly deviances: Float64Array;
+}
+
+export function createGlmWorkspace(n: number): GlmWorkspace {
+  return {
+    n,
+    mu: new Float64Array(n),
+    muEta: new Float64Array(n),
+    workingWeights: new Float64Array(n),
+    workingResiduals: new Float64Array(n),
+    deviances: new Float64Array(n),
+  };
+}
+
+/**
+ * Fills the workspace from the linear predictor η (offset included) and returns the deviance
+ * Σ w·d(y, μ). `priorWeights` null means all 1 (binomial: the number of trials).
+ * Allocates nothing; the caller checks `Number.isFinite` of the result.
+ */
+export function updateFromEta(
+  family: Family,
+  link: Link,
+  y: Float64Array,
+  priorWeights: Float64Array | null,
+  eta: Float64Array,
+  workspace: GlmWorkspace,
+): number {
+  const n = workspace.n;
+  if (y.length !== n || eta.length !== n || (priorWeights !== null && priorWeights.length !== n)) {
+    throw new DimensionMismatchError(
+      `updateFromEta: workspace of ${n}, y of ${y.length}, η of ${eta.length}, weights of ${priorWeights?.length ?? n}`,
+    );
+  }
+  const { mu, muEta, workingWeights, workingResiduals, deviances } = workspace;
+  let deviance = 0;
+  for (let i = 0; i < n; i++) {
+    const w = priorWeights === null ? 1 : priorWeights[i];
+    const m = link.inverse(eta[i]);
+    const d = link.derivative(eta[i]);
+    mu[i] = m;
+    muEta[i] = d;
+    workingResiduals[i] = (y[i] - m) / d;
+    workingWeights[i] = (w * d * d) / family.variance(m);
+    const dev = w === 0 ? 0 : w * family.unitDeviance(y[i], m);
+    deviances[i] = dev;
+    deviance += dev;
+  }
+  return deviance;
+}
