@@ -7,3 +7,6 @@ export { regularizedBeta, regularizedBetaTails } from "./regularized-beta";
 export type { GammaTails } from "./regularized-gamma";
 export { regularizedGammaP, regularizedGammaQ, regularizedGammaTails } from "./regularized-gamma";
 export { tCdf, tSurvival } from "./student-t";
+export { fCdf, fSurvival } from "./f-distribution";
+export type { GaussHermiteRule } from "./gauss-hermite";
+export { gaussHermite, MAX_GAUSS_HERMITE_NODES } from "./gauss-hermite";
