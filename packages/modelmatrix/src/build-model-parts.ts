@@ -102,7 +102,19 @@ export function buildModelParts(
   });
   const reterms = assembleRandomEffects(bars, n, options.amalgamate ?? true);
 
-  return { formula: parsed, n, responseName, y, X, reterms, weights, offset, droppedRows, table };
+  return {
+    formula: parsed,
+    n,
+    responseName,
+    y,
+    X,
+    reterms,
+    weights,
+    offset,
+    droppedRows,
+    table,
+    ...(options.contrasts === undefined ? {} : { contrasts: options.contrasts }),
+  };
 }
 
 function prepareTable(data: TableInput, options: ModelPartsOptions): DataTable {

@@ -11,6 +11,12 @@ export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
 export { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";
 export { orthogonalPolynomials } from "./evaluate/orthogonal-polynomials";
 export type { ModelPartsOptions } from "./model-parts-options";
+export {
+  type NewDataDesign,
+  type NewDataDesignOptions,
+  type NewDataRandomEffects,
+  newDataDesign,
+} from "./newdata/new-data-design";
 export type { ModelKind } from "./random/random-effects-terms";
 export { type CsvOptions, parseCsv } from "./table/parse-csv";
 export { readCsvFile } from "./table/read-csv-file";

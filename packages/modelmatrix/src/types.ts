@@ -4,6 +4,7 @@
  */
 import type { DataTable } from "@mixedmodels/core";
 import type { ParsedFormula } from "@mixedmodels/formula";
+import type { Contrast } from "./contrasts/contrast";
 
 /** The fixed-effects matrix X after the rank check. */
 export interface FixedEffectsMatrix {
@@ -84,4 +85,6 @@ export interface ModelParts {
   readonly droppedRows: Int32Array;
   /** The normalized input table. */
   readonly table: DataTable;
+  /** The `contrasts` option the parts were built with, if any (new-data designs reuse it). */
+  readonly contrasts?: Readonly<Record<string, Contrast>>;
 }
