@@ -32,3 +32,7 @@ export {
 } from "./accessors";
 export { type FitDefaults, fit, type LmmOptions, lmm } from "./lmm";
 export { MixedModel } from "./mixed-model";
+export { type AugmentRow, augment } from "./results/augment";
+export { type GlanceRow, glance } from "./results/glance";
+export { type LevelCoefficients, levelCoefficients } from "./results/level-coefficients";
+export { type TidyEffects, type TidyOptions, type TidyRow, tidy } from "./results/tidy";
