@@ -31,7 +31,8 @@ const expectations: Record<string, Record<string, Expectation>> = {
     },
     "one-dimensional smooth log-barrier-like function": { recorded: 18, bound: 22, xError: 1e-6 },
     // The singular Hessian at the optimum makes x converge like f^(1/4).
-    "Powell's singular function": { recorded: 332, bound: 370, xError: 5e-3 },
+    // 332 before sin/cos came from @mixedmodels/math: the path is sensitive to last-bit changes.
+    "Powell's singular function": { recorded: 388, bound: 430, xError: 5e-3 },
     "extended Rosenbrock, n = 4": { recorded: 406, bound: 450, xError: 1e-6 },
     "extended Rosenbrock, n = 10": { recorded: 2174, bound: 2400, xError: 5e-5 },
     "trigonometric, n = 5": { recorded: 101, bound: 115, xError: 0 },

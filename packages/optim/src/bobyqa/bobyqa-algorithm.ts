@@ -205,7 +205,7 @@ export function bobyqaAlgorithm(
 
     if (outcome.length < 0.5 * rho) {
       shortStep = true;
-      farLimitSquared = (10 * rho) ** 2;
+      farLimitSquared = 100 * rho * rho;
       let reduce = false;
       if (problem.evaluations > evaluationsAtRhoChange + 2) {
         const largestError = Math.max(recentErrors[0], recentErrors[1], recentErrors[2]);
@@ -306,7 +306,7 @@ export function bobyqaAlgorithm(
       // As a ratio, not f ≤ f_best + 0.1·predicted: near the rounding level of f that sum equals
       // f_best, and an unchanged f would pass forever.
       if (ratio >= 0.1) continue;
-      farLimitSquared = Math.max((2 * delta) ** 2, (10 * rho) ** 2);
+      farLimitSquared = Math.max(4 * delta * delta, 100 * rho * rho);
     }
 
     // Is some interpolation point so far away that the model is doubtful? Then move it.

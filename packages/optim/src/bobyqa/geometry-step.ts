@@ -48,7 +48,8 @@ export class GeometryStep {
       let lengthSquared = 0;
       for (let i = 0; i < n; i++) {
         slope += h[t + (npt + 1 + i) * m] * s[k * n + i];
-        lengthSquared += s[k * n + i] ** 2;
+        const sk = s[k * n + i];
+        lengthSquared += sk * sk;
       }
       let curvature = 0;
       for (let j = 0; j < npt; j++) {

@@ -66,8 +66,10 @@ export class InterpolationSet {
   distanceSquaredFromBest(k: number): number {
     const n = this.n;
     let sum = 0;
-    for (let i = 0; i < n; i++)
-      sum += (this.points[k * n + i] - this.points[this.best * n + i]) ** 2;
+    for (let i = 0; i < n; i++) {
+      const difference = this.points[k * n + i] - this.points[this.best * n + i];
+      sum += difference * difference;
+    }
     return sum;
   }
 
@@ -99,8 +101,10 @@ export class InterpolationSet {
     let longestSquared = 0;
     for (let k = 0; k < npt; k++) {
       let sum = 0;
-      for (let i = 0; i < n; i++)
-        sum += ((this.points[k * n + i] - this.points[base + i]) / largest) ** 2;
+      for (let i = 0; i < n; i++) {
+        const scaled = (this.points[k * n + i] - this.points[base + i]) / largest;
+        sum += scaled * scaled;
+      }
       longestSquared = Math.max(longestSquared, sum);
     }
     return largest * Math.sqrt(longestSquared);

@@ -1,3 +1,4 @@
+import { cos, sin } from "@mixedmodels/math";
 import type { QuadraticModel } from "./quadratic-model";
 
 /** What {@link TrustRegionSolver.solve} found besides the step itself. */
@@ -175,8 +176,8 @@ export class TrustRegionSolver {
    * [gᵀdF + dFixᵀG dF, gᵀs + dFixᵀG s, dFᵀG dF, sᵀGs, dFᵀG s] in {@link circle}.
    */
   private circleChange(phi: number): number {
-    const c = Math.cos(phi);
-    const sn = Math.sin(phi);
+    const c = cos(phi);
+    const sn = sin(phi);
     const k = this.circle;
     return (
       (c - 1) * k[0] + sn * k[1] + 0.5 * (c * c - 1) * k[2] + 0.5 * sn * sn * k[3] + sn * c * k[4]
@@ -190,8 +191,8 @@ export class TrustRegionSolver {
     lower: Float64Array,
     upper: Float64Array,
   ): boolean {
-    const c = Math.cos(phi);
-    const sn = Math.sin(phi);
+    const c = cos(phi);
+    const sn = sin(phi);
     const d = this.step;
     const s = this.tangent;
     for (let i = 0; i < this.n; i++) {
@@ -307,8 +308,8 @@ export class TrustRegionSolver {
           }
         }
       }
-      const c = Math.cos(bestPhi);
-      const sn = Math.sin(bestPhi);
+      const c = cos(bestPhi);
+      const sn = sin(bestPhi);
       for (let i = 0; i < n; i++) if (!this.fixed[i]) d[i] = c * d[i] + sn * s[i];
       totalReduction -= bestChange;
       if (-bestChange <= 0.01 * totalReduction) return;
