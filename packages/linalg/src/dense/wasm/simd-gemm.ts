@@ -103,8 +103,8 @@ export function simdGemmUpdate(
 ): boolean {
   const simd = loadKernel();
   if (simd === null) return false;
-  const tallestChunk = Math.ceil(Math.min(m, chunkRows) / microRows) * microRows;
-  ensureMemory(simd, scratchAddress + tallestChunk * Math.min(n, blockCols) * 8);
+  if (m === 0 || n === 0 || k === 0) return true;
+  ensureMemory(simd, scratchAddress + scratchBytes(m, n));
   const memory = simd.memory;
   for (let jc = 0; jc < n; jc += blockCols) {
     const nc = Math.min(blockCols, n - jc);
@@ -147,6 +147,23 @@ export function simdGemmUpdate(
     }
   }
   return true;
+}
+
+/**
+ * Bytes of scratch a product with C m×n needs: the kernel writes whole MR×NR tiles, so both the
+ * tallest row chunk and the widest column panel are rounded up to the tile size. (Rounding only
+ * the rows let a panel narrower than `blockCols` whose width is not a multiple of NR, such as the
+ * 1853×463 update inside `potrf` of order 3706, write up to NR − 1 columns past the end of wasm
+ * memory whenever the page rounding left less slack than that.)
+ */
+function scratchBytes(m: number, n: number): number {
+  const tallestChunk = roundUp(Math.min(m, chunkRows), microRows);
+  const widestPanel = roundUp(Math.min(n, blockCols), microCols);
+  return tallestChunk * widestPanel * 8;
+}
+
+function roundUp(value: number, multiple: number): number {
+  return Math.ceil(value / multiple) * multiple;
 }
 
 /** Columns of the panel a row block needs: in a lower-only update, none right of its last row. */
