@@ -1,6 +1,7 @@
 export {
   DataError,
   DimensionMismatchError,
+  FitAbortedError,
   MixedModelsError,
   ModelError,
   NotPositiveDefiniteError,

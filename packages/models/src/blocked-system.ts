@@ -23,6 +23,7 @@ import {
   writeFixedGram,
   writeResponseRow,
 } from "./cross-product";
+import { log } from "./elementary";
 import { createFactorStorage, type FactorChoice, type SparseFactorPolicy } from "./factor-storage";
 import { ThetaLayout } from "./theta-layout";
 
@@ -78,7 +79,7 @@ export class BlockedSystem {
     this.layout.scatter(this.layout.initialTheta(), this.lambdas);
     this.weights = parts.weights;
     let logWeightSum = 0;
-    if (parts.weights !== null) for (const w of parts.weights) logWeightSum += Math.log(w);
+    if (parts.weights !== null) for (const w of parts.weights) logWeightSum += log(w);
     this.logWeightSum = logWeightSum;
     this.offset = parts.offset ?? null;
     this.fixedColumns = fixedResponseColumns(parts);
@@ -155,7 +156,7 @@ export class BlockedSystem {
       const block = this.factorBlock(j, j);
       switch (block.kind) {
         case "diagonal":
-          for (let i = 0; i < block.values.length; i++) sum += 2 * Math.log(block.values[i]);
+          for (let i = 0; i < block.values.length; i++) sum += 2 * log(block.values[i]);
           break;
         case "uniform-block-diagonal": {
           const s = block.blockSize;
@@ -190,7 +191,7 @@ export class BlockedSystem {
   /** Profiled deviance (ML) or REML criterion at the current, successfully updated L. */
   objective(reml: boolean): number {
     const nu = reml ? this.n - this.p : this.n;
-    let value = this.logdetRandom() + nu * (1 + Math.log((2 * Math.PI * this.pwrss()) / nu));
+    let value = this.logdetRandom() + nu * (1 + log((2 * Math.PI * this.pwrss()) / nu));
     if (reml) value += this.logdetFixed();
     return value - this.logWeightSum;
   }

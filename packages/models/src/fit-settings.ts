@@ -1,10 +1,8 @@
 import { defaultInitialStep } from "./initial-step";
 import type { FitOptions } from "./model-types";
-import type { ThetaLayout } from "./theta-layout";
 
-/** Zero-snapping after the fit (MixedModels.jl's xtol_zero_abs and ftol_zero_abs). */
-export const ZERO_SNAP_THETA = 1e-3;
-export const ZERO_SNAP_OBJECTIVE = 1e-5;
+/** The tolerance and step options that shape what the optimizer is given. */
+export type FitSettingOptions = Pick<FitOptions, "initialStep" | "ftolRel" | "ftolAbs" | "xtolAbs">;
 
 /** What the optimizer is given: lme4-style bounds and MixedModels.jl's tolerances by default. */
 export interface FitSettings {
@@ -16,18 +14,19 @@ export interface FitSettings {
   readonly initialStep: Float64Array;
 }
 
+/** Settings for a start `initial` with lower bounds `lower` (θ: 0 on diagonals; β: −∞). */
 export function resolveFitSettings(
-  options: FitOptions,
-  layout: ThetaLayout,
-  initialTheta: Float64Array,
+  options: FitSettingOptions,
+  lower: Float64Array,
+  initial: Float64Array,
 ): FitSettings {
-  const lower = layout.lowerBounds();
-  const upper = new Float64Array(layout.length).fill(Number.POSITIVE_INFINITY);
+  const length = initial.length;
+  const upper = new Float64Array(length).fill(Number.POSITIVE_INFINITY);
   const initialStep =
     options.initialStep === undefined
-      ? defaultInitialStep(initialTheta, lower, upper)
+      ? defaultInitialStep(initial, lower, upper)
       : typeof options.initialStep === "number"
-        ? new Float64Array(layout.length).fill(options.initialStep)
+        ? new Float64Array(length).fill(options.initialStep)
         : Float64Array.from(options.initialStep);
   return {
     lower,
@@ -37,21 +36,4 @@ export function resolveFitSettings(
     xtolAbs: options.xtolAbs ?? 1e-10,
     initialStep,
   };
-}
-
-/**
- * θ with every diagonal element in (0, ZERO_SNAP_THETA) set to 0, or null when there is none.
- * With lme4's bounds a variance at the boundary is otherwise only approximately zero, and the
- * singularity check is exact.
- */
-export function snapTinyDiagonals(layout: ThetaLayout, theta: Float64Array): Float64Array | null {
-  const snapped = Float64Array.from(theta);
-  let any = false;
-  for (let i = 0; i < snapped.length; i++) {
-    if (layout.isDiagonal(i) && snapped[i] > 0 && snapped[i] < ZERO_SNAP_THETA) {
-      snapped[i] = 0;
-      any = true;
-    }
-  }
-  return any ? snapped : null;
 }

@@ -11,6 +11,8 @@ export {
   LinearMixedModel,
   type LinearMixedModelOptions,
 } from "./linear-mixed-model";
+export { MixedModelBase, type ModelEstimates } from "./mixed-model";
+export type { SummarySource } from "./model-summary";
 export type {
   BlockDescription,
   CoefficientRow,

@@ -1,34 +1,25 @@
 import {
   type FittedModelSummaryV1,
-  ModelError,
-  type ModelWarningV1,
   type MinimizeResultV1,
+  ModelError,
   NotPositiveDefiniteError,
-  DataError,
   type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
-import { normalTwoSidedPValue } from "@mixedmodels/distributions";
 import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
-import { trsm } from "@mixedmodels/linalg";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
-import { conditionalVariances } from "./conditional-variances";
 import type { SparseFactorPolicy } from "./factor-storage";
-import { resolveFitSettings, snapTinyDiagonals, ZERO_SNAP_OBJECTIVE } from "./fit-settings";
-import { formatEvaluationLine } from "./julia-format";
+import { resolveFitSettings } from "./fit-settings";
+import { fitWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
+import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
-import type {
-  BlockDescription,
-  CoefficientRow,
-  ConditionalVarianceTable,
-  FitLogEntry,
-  FitOptions,
-  OptimizationSummary,
-  RandomEffectsTable,
-} from "./model-types";
-import { computeVarCorr, thetaNames } from "./var-corr";
+import type { FitOptions } from "./model-types";
+import { createRecorder, runOptimizer } from "./optimizer-run";
+import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
+import { canonicalTheta } from "./post-fit";
+import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
 
 /** Options of the `LinearMixedModel` constructor. */
 export interface LinearMixedModelOptions {
@@ -42,30 +33,16 @@ export interface LinearMixedModelOptions {
   readonly sparseFactor?: SparseFactorPolicy;
 }
 
-/** The solution of the penalized least-squares problem at the current θ. */
-interface Solution {
-  readonly beta: Float64Array;
-  readonly u: Float64Array;
-  readonly b: Float64Array;
-  readonly sigma: number;
-  readonly objective: number;
-}
-
 /**
  * A linear mixed model y = Xβ + Zb + ε, b ~ N(0, σ²ΛΛᵀ), ε ~ N(0, σ²I), fitted by minimizing the
  * profiled deviance (ML) or REML criterion over θ, the parameters of Λ (MixedModels.jl's method).
  * Build it from `ModelParts`; `fit` runs any `OptimizerV1`. Accessors describe the model at its
  * current θ: after `fit`, the optimum.
  */
-export class LinearMixedModel {
-  readonly parts: ModelParts;
-  /** Structured warnings (singular fit, rank-deficient X, optimizer status); never printed. */
-  readonly warnings: ModelWarningV1[] = [];
-  private readonly system: BlockedSystem;
+export class LinearMixedModel extends MixedModelBase {
   private remlCriterion: boolean;
   private stateValid = false;
-  private solutionCache: Solution | null = null;
-  private summaryOfOptimization: OptimizationSummary | null = null;
+  private solutionCache: PenalizedSolution | null = null;
   private lastFitOptions: FitOptions | null = null;
   private response: Float64Array;
 
@@ -75,10 +52,9 @@ export class LinearMixedModel {
    *   (naming the row); UnsupportedKernelError for an unsupported block structure.
    */
   constructor(parts: ModelParts, options: LinearMixedModelOptions = {}) {
-    checkFinite(parts.y, parts.responseName);
-    this.parts = parts;
+    checkFiniteResponse(parts.y, parts.responseName);
+    super(parts, new BlockedSystem(parts, { sparseFactor: options.sparseFactor }));
     this.response = parts.y;
-    this.system = new BlockedSystem(parts, { sparseFactor: options.sparseFactor });
     this.remlCriterion = options.reml ?? false;
   }
 
@@ -101,34 +77,9 @@ export class LinearMixedModel {
     return this.remlCriterion;
   }
 
-  /** Whether `fit` has run. */
-  get isFitted(): boolean {
-    return this.summaryOfOptimization !== null;
-  }
-
   /** The response (a copy; `refit` may have replaced the one in `parts`). */
   responseValues(): Float64Array {
     return Float64Array.from(this.response);
-  }
-
-  /** Number of observations. */
-  get nobs(): number {
-    return this.parts.n;
-  }
-
-  /** The covariance parameter θ (a copy), in the model's term order. */
-  get theta(): Float64Array {
-    return this.system.getTheta();
-  }
-
-  /** lme4-style names of the θ elements (`Subject.(Intercept)`, `Subject.Days.(Intercept)`). */
-  thetaNames(): string[] {
-    return thetaNames(this.parts.reterms);
-  }
-
-  /** Canonical lower bounds of θ: 0 on diagonal positions, −∞ elsewhere. */
-  get lowerbd(): Float64Array {
-    return this.system.layout.lowerBounds();
   }
 
   /**
@@ -177,27 +128,6 @@ export class LinearMixedModel {
     return this.system.p + this.system.layout.length + 1;
   }
 
-  /** nobs − dof (provisional, as in MixedModels.jl). */
-  get dofResidual(): number {
-    return this.nobs - this.dof;
-  }
-
-  /** Akaike's criterion: objective + 2·dof (for REML fits, from the REML criterion, as lme4). */
-  get aic(): number {
-    return this.objective + 2 * this.dof;
-  }
-
-  /** Schwarz's criterion: objective + dof·log(nobs). */
-  get bic(): number {
-    return this.objective + this.dof * Math.log(this.nobs);
-  }
-
-  /** Small-sample AIC: aic + 2k(k+1)/(n − k − 1), k = dof. */
-  get aicc(): number {
-    const k = this.dof;
-    return this.aic + (2 * k * (k + 1)) / (this.nobs - k - 1);
-  }
-
   /** Residual standard deviation σ̂ = √(r²/ν), ν = n (ML) or n − p (REML). */
   get sigma(): number {
     return this.solution().sigma;
@@ -209,119 +139,10 @@ export class LinearMixedModel {
     return this.system.pwrss();
   }
 
-  /** Fixed effects for the kept (full-rank) columns of X, length p. */
-  fixef(): Float64Array {
-    return Float64Array.from(this.solution().beta);
-  }
-
-  /** Names of the kept columns of X, aligned with `fixef()`. */
-  fixefnames(): string[] {
-    return [...this.parts.X.names];
-  }
-
-  /** Fixed effects for every column of X in original order; −0 for aliased columns. */
-  coef(): Float64Array {
-    const { X } = this.parts;
-    const out = new Float64Array(X.allNames.length).fill(-0);
-    const beta = this.solution().beta;
-    X.kept.forEach((column, i) => {
-      out[column] = beta[i];
-    });
-    return out;
-  }
-
-  /** Names of every column of X, aligned with `coef()`. */
-  coefnames(): string[] {
-    return [...this.parts.X.allNames];
-  }
-
-  /**
-   * Conditional modes of the random effects per term (b scale; u scale with `uscale`), labelled
-   * by level, in the model's term order.
-   */
-  ranef(options: { uscale?: boolean } = {}): RandomEffectsTable[] {
-    const solution = this.solution();
-    const source = options.uscale ? solution.u : solution.b;
-    return this.parts.reterms.map((term, j) => {
-      const start = this.system.offsets[j];
-      return {
-        group: term.group,
-        levels: term.levels,
-        columnNames: term.columnNames,
-        values: source.slice(start, this.system.offsets[j + 1]),
-      };
-    });
-  }
-
-  /**
-   * Conditional covariance of b per level: the s×s diagonal blocks of σ²Λ(ΛᵀZᵀZΛ + I)⁻¹Λᵀ.
-   * Costs one triangular solve per random effect.
-   */
-  condVar(): ConditionalVarianceTable[] {
-    const { sigma } = this.solution();
-    return conditionalVariances(this.system, sigma);
-  }
-
   /** Variance components grouped as lme4 prints them, plus the residual SD. */
   varCorr(): { groups: VarCorrGroupV1[]; residual: number } {
     const sigma = this.sigma;
-    return {
-      groups: computeVarCorr(this.parts.reterms, this.system.lambdas, sigma),
-      residual: sigma,
-    };
-  }
-
-  /**
-   * Covariance matrix of the fixed effects, σ²(L_XX L_XXᵀ)⁻¹, for every column of X (original
-   * order; NaN rows and columns for aliased columns). Column-major, size allNames².
-   */
-  vcov(): Float64Array {
-    const { p } = this.system;
-    const inverse = this.fixedFactorInverse();
-    const sigma2 = this.sigma ** 2;
-    const { X } = this.parts;
-    const m = X.allNames.length;
-    const out = new Float64Array(m * m).fill(Number.NaN);
-    for (let a = 0; a < p; a++) {
-      for (let b = 0; b < p; b++) {
-        let sum = 0;
-        for (let r = 0; r < p; r++) sum += inverse[r + a * p] * inverse[r + b * p];
-        out[X.kept[a] + X.kept[b] * m] = sigma2 * sum;
-      }
-    }
-    return out;
-  }
-
-  /** Standard errors for every column of X (NaN where aliased). */
-  stderror(): Float64Array {
-    const { p } = this.system;
-    const inverse = this.fixedFactorInverse();
-    const sigma = this.sigma;
-    const out = new Float64Array(this.parts.X.allNames.length).fill(Number.NaN);
-    for (let c = 0; c < p; c++) {
-      let sum = 0;
-      for (let r = 0; r < p; r++) sum += inverse[r + c * p] ** 2;
-      out[this.parts.X.kept[c]] = sigma * Math.sqrt(sum);
-    }
-    return out;
-  }
-
-  /** Estimates, standard errors, Wald z and two-sided p-values, original column order. */
-  coeftable(): CoefficientRow[] {
-    const estimates = this.coef();
-    const errors = this.stderror();
-    const aliased = new Set(this.parts.X.aliased);
-    return this.parts.X.allNames.map((name, i) => {
-      const z = estimates[i] / errors[i];
-      return {
-        name,
-        estimate: estimates[i],
-        stderror: errors[i],
-        z,
-        p: normalTwoSidedPValue(z),
-        aliased: aliased.has(name),
-      };
-    });
+    return { groups: this.varCorrGroups(), residual: sigma };
   }
 
   /** Fitted values Xβ + Zb (+ the offset, if any). */
@@ -363,66 +184,18 @@ export class LinearMixedModel {
   }
 
   /**
-   * The storage type of every block of L (where the model fills in, and where it stays sparse),
-   * and per term how its diagonal block is factored, with the flop estimates behind that choice.
-   */
-  blockDescription(): BlockDescription {
-    const names: Record<string, string> = {
-      diagonal: "Diagonal",
-      "uniform-block-diagonal": "BlkDiag",
-      "sparse-csc": "Sparse",
-      dense: "Dense",
-      "sparse-cholesky": "SparseChol",
-    };
-    const rows = this.parts.reterms.map((term) => ({
-      name: term.group,
-      size: term.levels.length * term.s,
-    }));
-    rows.push({ name: "fixed", size: this.system.p + 1 });
-    const blocks = rows.map((_, i) =>
-      rows.slice(0, i + 1).map((__, j) => names[this.system.factorBlock(i, j).kind]),
-    );
-    const factorization = this.system.factorChoices.map((choice, i) => ({
-      name: rows[i].name,
-      ...choice,
-    }));
-    return { rows, blocks, factorization };
-  }
-
-  /** Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. */
-  isSingular(options: { atol?: number; rtol?: number } = {}): boolean {
-    const atol = options.atol ?? 0;
-    const rtol = options.rtol ?? Math.sqrt(Number.EPSILON);
-    const theta = this.theta;
-    const layout = this.system.layout;
-    for (let i = 0; i < theta.length; i++) {
-      if (layout.isDiagonal(i) && Math.abs(theta[i]) <= atol + rtol * Math.abs(theta[i]))
-        return true;
-    }
-    return false;
-  }
-
-  /** The optimization summary with its fit log, or null before `fit`. */
-  get optsum(): OptimizationSummary | null {
-    return this.summaryOfOptimization;
-  }
-
-  /** θ and objective at every evaluation of the last fit (empty before `fit`). */
-  get fitLog(): readonly FitLogEntry[] {
-    return this.summaryOfOptimization?.fitLog ?? [];
-  }
-
-  /**
    * Minimize the objective over θ with `options.optimizer`: start at θ = 1 on diagonal positions
    * and 0 elsewhere, lower bounds 0 on the diagonal; a failed factorization at a trial θ answers
    * the initial objective. Afterwards rectify signs, snap tiny diagonal θ to zero when the
-   * objective allows, and re-evaluate at the final θ.
+   * objective allows, and re-evaluate at the final θ. `options.signal` is checked before every
+   * evaluation.
    * @throws ModelError if already fitted (use `refit`) or the response is constant;
-   *   NotPositiveDefiniteError if even the rescaled initial θ fails.
+   *   NotPositiveDefiniteError if even the rescaled initial θ fails; FitAbortedError when the
+   *   signal is aborted (the model is left unfitted at the initial θ, so `refit` starts clean).
    */
   fit(options: FitOptions): this {
     if (this.isFitted) throw new ModelError("the model is already fitted; use refit()");
-    this.checkResponse();
+    checkNonConstantResponse(this.response);
     if (options.reml !== undefined) this.remlCriterion = options.reml;
     this.lastFitOptions = options;
     this.warnings.length = 0;
@@ -430,64 +203,46 @@ export class LinearMixedModel {
     const layout = this.system.layout;
     const initialTheta = this.initialPoint();
     const initialObjective = this.system.objective(reml);
-    const settings = resolveFitSettings(options, layout, initialTheta);
-
-    const fitLog: FitLogEntry[] = [];
-    const record = (theta: Float64Array, value: number) => {
-      fitLog.push({ theta: Float64Array.from(theta), objective: value });
-      const evaluation = fitLog.length;
-      if (options.verbose) console.log(formatEvaluationLine(evaluation, theta, value));
-      options.progress?.(evaluation, Float64Array.from(theta), value);
+    const settings = resolveFitSettings(options, layout.lowerBounds(), initialTheta);
+    const recorder = createRecorder(options);
+    const evaluateAt = (theta: Float64Array): number | null => {
+      this.system.setTheta(theta);
+      this.invalidate();
+      return this.system.updateFactor() ? this.system.objective(reml) : null;
     };
-    const objective = {
-      dimension: layout.length,
-      value: (theta: Float64Array): number => {
-        this.system.setTheta(theta);
-        this.invalidate();
-        const value = this.system.updateFactor() ? this.system.objective(reml) : initialObjective;
-        record(theta, value);
-        return value;
-      },
-    };
-    const result: MinimizeResultV1 = options.optimizer.minimize(
-      objective,
-      Float64Array.from(initialTheta),
-      {
-        bounds: { lower: settings.lower, upper: settings.upper },
-        ftolRel: settings.ftolRel,
-        ftolAbs: settings.ftolAbs,
-        xtolAbs: settings.xtolAbs,
-        initialStep: settings.initialStep,
-        maxEvaluations: options.maxEvaluations,
-        signal: options.signal,
-      },
-    );
 
-    // Canonical signs, then snap tiny diagonal elements to exact zeros when that costs nothing.
-    let theta: Float64Array = Float64Array.from(result.theta);
+    let result: MinimizeResultV1;
+    try {
+      result = runOptimizer(
+        options,
+        recorder,
+        initialTheta,
+        settings,
+        (theta) => evaluateAt(theta) ?? initialObjective,
+      );
+    } catch (error) {
+      this.resetToInitial();
+      throw error;
+    }
+
     let best = result.value;
     if (!Number.isFinite(best)) {
-      this.setTheta(theta);
+      this.setTheta(result.theta);
       best = this.system.objective(reml);
     }
-    layout.rectify(theta);
-    const snapped = snapTinyDiagonals(layout, theta);
-    if (snapped !== null) {
-      this.system.setTheta(snapped);
-      if (this.system.updateFactor()) {
-        const value = this.system.objective(reml);
-        if (value <= best + ZERO_SNAP_OBJECTIVE) {
-          theta = snapped;
-          record(snapped, value);
-        }
-      }
-    }
+    const theta = canonicalTheta(
+      layout,
+      Float64Array.from(result.theta),
+      best,
+      evaluateAt,
+      (t, v) => recorder.record(t, v),
+    );
     this.setTheta(theta);
     const finalObjective = this.system.objective(reml);
 
     this.summaryOfOptimization = {
       optimizer: options.optimizer.name,
-      evaluations: fitLog.length,
+      evaluations: recorder.fitLog.length,
       status: result.status,
       converged: result.status === "converged",
       message: result.message,
@@ -499,9 +254,11 @@ export class LinearMixedModel {
       ftolAbs: settings.ftolAbs,
       xtolAbs: settings.xtolAbs,
       initialStep: Array.from(settings.initialStep),
-      fitLog,
+      fitLog: recorder.fitLog,
     };
-    this.collectWarnings(result);
+    this.warnings.push(
+      ...fitWarnings(options.optimizer.name, result, this.parts, this.isSingular()),
+    );
     return this;
   }
 
@@ -517,13 +274,11 @@ export class LinearMixedModel {
       throw new ModelError("refit needs an optimizer: none was used before");
     if (newResponse !== undefined) {
       const y = Float64Array.from(newResponse);
-      checkFinite(y, this.parts.responseName);
+      checkFiniteResponse(y, this.parts.responseName);
       this.system.setResponse(y);
       this.response = y;
     }
-    this.summaryOfOptimization = null;
-    this.system.setTheta(this.system.layout.initialTheta());
-    this.invalidate();
+    this.resetToInitial();
     return this.fit({ ...previous, ...options, optimizer });
   }
 
@@ -535,7 +290,7 @@ export class LinearMixedModel {
   }
 
   /** A brief plain-text description (the report package prints the full summary). */
-  toString(): string {
+  override toString(): string {
     const criterion = this.reml ? "REML criterion" : "deviance";
     const head = `Linear mixed model fit by ${this.reml ? "REML" : "maximum likelihood"}: ${this.parts.formula.text}`;
     if (!this.isFitted) return `${head}\n(not fitted)`;
@@ -552,10 +307,23 @@ export class LinearMixedModel {
     return lines.join("\n");
   }
 
-  private checkResponse(): void {
-    const y = this.response;
-    for (let t = 1; t < y.length; t++) if (y[t] !== y[0]) return;
-    throw new ModelError("the response is constant: there is nothing to fit");
+  protected estimates(): PenalizedSolution {
+    return this.solution();
+  }
+
+  protected get scale(): number {
+    return this.solution().sigma;
+  }
+
+  protected ensureState(): void {
+    if (!this.stateValid) this.refreshState();
+  }
+
+  /** Unfitted, at the initial θ (L is brought up to date lazily). */
+  private resetToInitial(): void {
+    this.summaryOfOptimization = null;
+    this.system.setTheta(this.system.layout.initialTheta());
+    this.invalidate();
   }
 
   /** Install the initial θ; if L fails there, rescale it as MixedModels.jl does and retry. */
@@ -581,33 +349,6 @@ export class LinearMixedModel {
     return theta;
   }
 
-  private collectWarnings(result: MinimizeResultV1): void {
-    if (result.status !== "converged") {
-      const code =
-        result.status === "maxEvaluations"
-          ? "max-evaluations"
-          : result.status === "aborted"
-            ? "aborted"
-            : "not-converged";
-      this.warnings.push({
-        code,
-        message: `optimizer ${this.summaryOfOptimization?.optimizer}: ${result.message}`,
-      });
-    }
-    if (this.parts.X.aliased.length > 0 && this.parts.X.allNames.length > 1) {
-      this.warnings.push({
-        code: "rank-deficient",
-        message: `fixed-effects matrix is rank deficient; dropped: ${this.parts.X.aliased.join(", ")}`,
-      });
-    }
-    if (this.isSingular()) {
-      this.warnings.push({
-        code: "singular",
-        message: "singular fit: some linear combination of the random effects has zero variance",
-      });
-    }
-  }
-
   private invalidate(): void {
     this.stateValid = false;
     this.solutionCache = null;
@@ -624,34 +365,12 @@ export class LinearMixedModel {
     this.stateValid = true;
   }
 
-  private ensureState(): void {
-    if (!this.stateValid) this.refreshState();
-  }
-
-  private solution(): Solution {
+  private solution(): PenalizedSolution {
     this.ensureState();
-    if (this.solutionCache !== null) return this.solutionCache;
-    const system = this.system;
-    const beta = new Float64Array(system.p);
-    system.solveFixedEffects(beta);
-    const u = new Float64Array(system.q);
-    system.solveSphericalModes(beta, u);
-    const b = new Float64Array(system.q);
-    system.toRandomEffects(u, b);
-    const nu = this.remlCriterion ? system.n - system.p : system.n;
-    const sigma = Math.sqrt(system.pwrss() / nu);
-    this.solutionCache = { beta, u, b, sigma, objective: system.objective(this.remlCriterion) };
+    if (this.solutionCache === null) {
+      this.solutionCache = solvePenalizedLeastSquares(this.system, this.remlCriterion);
+    }
     return this.solutionCache;
-  }
-
-  /** L_XX⁻¹ (p×p, column-major). */
-  private fixedFactorInverse(): Float64Array {
-    this.ensureState();
-    const { p } = this.system;
-    const inverse = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) inverse[i + i * p] = 1;
-    trsm("left", false, p, p, 1, this.system.fixedBlock.values, 0, p + 1, inverse, 0, p);
-    return inverse;
   }
 }
 
@@ -661,16 +380,4 @@ export function createLinearMixedModel(
   options: LinearMixedModelOptions = {},
 ): LinearMixedModel {
   return new LinearMixedModel(parts, options);
-}
-
-/** A NaN or ±Infinity in the response would give a silent NaN objective: reject it up front. */
-function checkFinite(y: ArrayLike<number>, name: string): void {
-  for (let t = 0; t < y.length; t++) {
-    if (!Number.isFinite(y[t])) {
-      throw new DataError(`the response '${name}' has the non-finite value ${y[t]} in row ${t}`, {
-        column: name,
-        row: t,
-      });
-    }
-  }
 }

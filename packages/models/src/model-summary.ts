@@ -1,10 +1,35 @@
-import type { FittedModelSummaryV1 } from "@mixedmodels/core";
-import type { LinearMixedModel } from "./linear-mixed-model";
+import type { FittedModelSummaryV1, VarCorrGroupV1 } from "@mixedmodels/core";
+import type { MixedModelBase } from "./mixed-model";
 import type { OptimizationSummary } from "./model-types";
+
+/** What the summary reads from a fitted model of any kind. */
+export interface SummarySource
+  extends Pick<
+    MixedModelBase,
+    | "parts"
+    | "nobs"
+    | "objective"
+    | "loglikelihood"
+    | "aic"
+    | "bic"
+    | "aicc"
+    | "dof"
+    | "theta"
+    | "warnings"
+    | "coefnames"
+    | "coef"
+    | "stderror"
+    | "isSingular"
+  > {
+  readonly reml: boolean;
+  /** The residual standard deviation (1 for a family without dispersion, as lme4's sigma()). */
+  readonly sigma: number;
+  varCorr(): { readonly groups: VarCorrGroupV1[] };
+}
 
 /** The plain-data summary of a fitted model, for reports and the CLI. */
 export function buildSummary(
-  model: LinearMixedModel,
+  model: SummarySource,
   optsum: OptimizationSummary,
 ): FittedModelSummaryV1 {
   const { X, reterms, formula } = model.parts;

@@ -1,0 +1,73 @@
+import { FitAbortedError, type MinimizeResultV1, type OptimizerV1 } from "@mixedmodels/core";
+import type { FitSettings } from "./fit-settings";
+import { formatEvaluationLine } from "./julia-format";
+import type { FitLogEntry } from "./model-types";
+
+/** How a fit is watched: the `FitOptions` fields every model kind honours. */
+export interface RunOptions {
+  readonly optimizer: OptimizerV1;
+  readonly verbose?: boolean;
+  readonly progress?: (evaluation: number, theta: Float64Array, value: number) => void;
+  readonly maxEvaluations?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A recorder of evaluations: the fit log, the verbose line and the progress callback. */
+export interface EvaluationRecorder {
+  readonly fitLog: FitLogEntry[];
+  record(parameters: Float64Array, value: number): void;
+}
+
+export function createRecorder(options: RunOptions): EvaluationRecorder {
+  const fitLog: FitLogEntry[] = [];
+  return {
+    fitLog,
+    record(parameters, value) {
+      fitLog.push({ theta: Float64Array.from(parameters), objective: value });
+      const evaluation = fitLog.length;
+      if (options.verbose) console.log(formatEvaluationLine(evaluation, parameters, value));
+      options.progress?.(evaluation, Float64Array.from(parameters), value);
+    },
+  };
+}
+
+/**
+ * Minimize `evaluate` with the chosen optimizer, logging every evaluation. The abort signal is
+ * checked before every evaluation: once aborted, the fit stops with a FitAbortedError (the
+ * optimizer is left at once; one that watches the signal itself and returns is treated alike).
+ * @throws FitAbortedError when `options.signal` is aborted.
+ */
+export function runOptimizer(
+  options: RunOptions,
+  recorder: EvaluationRecorder,
+  initial: Float64Array,
+  settings: FitSettings,
+  evaluate: (parameters: Float64Array) => number,
+): MinimizeResultV1 {
+  const { signal } = options;
+  const abortIfAsked = () => {
+    if (signal?.aborted) throw new FitAbortedError(recorder.fitLog.length, signal.reason);
+  };
+  abortIfAsked();
+  const objective = {
+    dimension: initial.length,
+    value: (parameters: Float64Array): number => {
+      abortIfAsked();
+      const value = evaluate(parameters);
+      recorder.record(parameters, value);
+      return value;
+    },
+  };
+  const result = options.optimizer.minimize(objective, Float64Array.from(initial), {
+    bounds: { lower: settings.lower, upper: settings.upper },
+    ftolRel: settings.ftolRel,
+    ftolAbs: settings.ftolAbs,
+    xtolAbs: settings.xtolAbs,
+    initialStep: settings.initialStep,
+    maxEvaluations: options.maxEvaluations,
+    signal,
+  });
+  // An optimizer that watches the signal itself returns "aborted" instead of evaluating again.
+  abortIfAsked();
+  return result;
+}
