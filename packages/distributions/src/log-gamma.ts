@@ -1,4 +1,5 @@
 import { LOG_SQRT_2PI, stirlingError } from "./internal/stirling-error";
+import { log, sin } from "./internal/elementary";
 
 /**
  * log |Γ(x)|, the log of the absolute value of the gamma function.
@@ -14,8 +15,8 @@ export function lgamma(x: number): number {
   if (x <= 0) {
     if (Number.isInteger(x)) return Number.POSITIVE_INFINITY;
     // Γ(x)·Γ(1 − x) = π / sin(πx); reduce before multiplying by π to keep sin accurate.
-    const sinPi = Math.abs(Math.sin(Math.PI * (x - Math.round(x))));
-    return Math.log(Math.PI / sinPi) - lgamma(1 - x);
+    const sinPi = Math.abs(sin(Math.PI * (x - Math.round(x))));
+    return log(Math.PI / sinPi) - lgamma(1 - x);
   }
-  return stirlingError(x) + (x - 0.5) * Math.log(x) - x + LOG_SQRT_2PI;
+  return stirlingError(x) + (x - 0.5) * log(x) - x + LOG_SQRT_2PI;
 }

@@ -1,3 +1,4 @@
+import { log } from "./internal/elementary";
 // Wichura (1988), Algorithm AS 241 "The percentage points of the normal distribution", Applied
 // Statistics 37, 477-484: rational approximations PPND16, relative accuracy about 1e-16.
 
@@ -54,7 +55,7 @@ export function normalQuantile(p: number): number {
     const r = CENTRAL_CONSTANT - q * q;
     return (q * polynomial(A, r)) / polynomial(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   let value: number;
   if (r <= SPLIT_TAIL) {
     r -= TAIL_CONSTANT;

@@ -1,3 +1,4 @@
+import { exp } from "./internal/elementary";
 const INV_SQRT_2PI = 0.3989422804014327;
 /** Below this |z| the power series is used (1 − Φ ≥ 0.16 there, so ½ − (Φ − ½) loses no digits),
  * above it the continued fraction (at most about 400 terms, at z = 1). */
@@ -14,7 +15,7 @@ export function normalDensity(z: number): number {
   if (absolute > 1e6) return 0;
   const high = Math.trunc(absolute * 16) / 16;
   const low = absolute - high;
-  return INV_SQRT_2PI * Math.exp(-0.5 * high * high) * Math.exp(-0.5 * low * (absolute + high));
+  return INV_SQRT_2PI * exp(-0.5 * high * high) * exp(-0.5 * low * (absolute + high));
 }
 
 /** Φ(z) − ½ for 0 ≤ z < 1: φ(z)·(z + z³/3 + z⁵/(3·5) + …), a series of positive terms. */

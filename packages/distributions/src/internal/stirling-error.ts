@@ -1,3 +1,4 @@
+import { exp, log, log1p } from "./elementary";
 /** log(sqrt(2π)). */
 export const LOG_SQRT_2PI = 0.9189385332046727;
 
@@ -18,7 +19,7 @@ export function stirlingError(n: number): number {
   let sum = 0;
   let m = n;
   while (m < SERIES_THRESHOLD) {
-    sum += (m + 0.5) * Math.log1p(1 / m) - 1;
+    sum += (m + 0.5) * log1p(1 / m) - 1;
     m += 1;
   }
   return sum + stirlingSeries(m);
@@ -56,7 +57,7 @@ export function deviancePart(x: number, m: number): number {
     }
     return sum;
   }
-  return x * Math.log(x / m) + m - x;
+  return x * log(x / m) + m - x;
 }
 
 /**
@@ -66,7 +67,7 @@ export function deviancePart(x: number, m: number): number {
 export function gammaDensityTerm(a: number, x: number): number {
   if (x === 0) return 0;
   if (!Number.isFinite(x)) return 0;
-  return Math.exp(-stirlingError(a) - deviancePart(a, x)) / Math.sqrt(2 * Math.PI * a);
+  return exp(-stirlingError(a) - deviancePart(a, x)) / Math.sqrt(2 * Math.PI * a);
 }
 
 /**
@@ -82,5 +83,5 @@ export function betaDensityTerm(a: number, b: number, x: number, y: number): num
     stirlingError(b) -
     deviancePart(a, n * x) -
     deviancePart(b, n * y);
-  return Math.exp(logTerm) * Math.sqrt(n / (2 * Math.PI * a * b));
+  return exp(logTerm) * Math.sqrt(n / (2 * Math.PI * a * b));
 }
