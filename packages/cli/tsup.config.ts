@@ -6,6 +6,10 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
+    // The maps point at the shipped src/; embedding it again would ship the sources twice.
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     clean: true,
     target: "es2022",
     splitting: false,
@@ -14,6 +18,10 @@ export default defineConfig([
     entry: ["src/bin.ts"],
     format: ["esm"],
     sourcemap: true,
+    // The maps point at the shipped src/; embedding it again would ship the sources twice.
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     target: "es2022",
     splitting: false,
     banner: { js: "#!/usr/bin/env node" },
