@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sleepstudy } from "@mixedmodels/datasets";
+import { restoreFit } from "mixedmodels";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-harness.test-helper";
 import type { FitJsonOutput } from "./summary-json";
@@ -68,6 +70,15 @@ describe("reading data from the command line", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
     expect(objectiveOf(readFileSync(path, "utf8"))).toBeCloseTo(ml, 5);
+  });
+
+  it("saves the fit with --save for restoreFit, which rebuilds it without optimizing", async () => {
+    const path = join(scratch, "saved.json");
+    const run = await runCli(["fit", "sleepstudy", "-f", formula, "--json", "--save", path]);
+    expect(run.code).toBe(0);
+    const restored = restoreFit(readFileSync(path, "utf8"), sleepstudy);
+    expect(restored.objective).toBe(objectiveOf(run.stdout));
+    expect(restored.fitLog.length).toBe((JSON.parse(run.stdout) as FitJsonOutput).evaluations);
   });
 
   it("names a directory and an empty file and what is wrong with them", async () => {

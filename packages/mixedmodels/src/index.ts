@@ -36,3 +36,4 @@ export { type AugmentRow, augment } from "./results/augment";
 export { type GlanceRow, glance } from "./results/glance";
 export { type LevelCoefficients, levelCoefficients } from "./results/level-coefficients";
 export { type TidyEffects, type TidyOptions, type TidyRow, tidy } from "./results/tidy";
+export { restoreFit, type SavedFit, saveFit } from "./saved-fit/save-fit";

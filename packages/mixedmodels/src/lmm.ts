@@ -4,6 +4,7 @@ import { buildModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatri
 import type { FitOptions, LinearMixedModel, LinearMixedModelOptions } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
 import { MixedModel } from "./mixed-model";
+import { rememberBuildOptions } from "./saved-fit/build-options";
 
 /** Options of `lmm`: how to read the data (contrasts, categorical columns, levels, weights). */
 export type LmmOptions = ModelPartsOptions & LinearMixedModelOptions;
@@ -21,7 +22,10 @@ export function lmm(
   data: TableInput,
   options: LmmOptions = {},
 ): MixedModel {
-  return new MixedModel(buildModelParts(formula, data, options), options);
+  const model = new MixedModel(buildModelParts(formula, data, options), options);
+  // Kept for saveFit(), which writes down how the model was built.
+  rememberBuildOptions(model, typeof formula === "string" ? formula : formula.text, options);
+  return model;
 }
 
 /** `LinearMixedModel.fit` options with the optimizer optional: BOBYQA by default. */

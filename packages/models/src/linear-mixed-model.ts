@@ -2,6 +2,7 @@ import {
   type FittedModelSummaryV1,
   type MinimizeResultV1,
   ModelError,
+  type ModelWarningV1,
   NotPositiveDefiniteError,
   type TableInput,
   type VarCorrGroupV1,
@@ -15,7 +16,7 @@ import { fitWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
 import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
-import type { FitOptions } from "./model-types";
+import type { FitOptions, OptimizationSummary } from "./model-types";
 import { createRecorder, runOptimizer } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
 import { canonicalTheta } from "./post-fit";
@@ -280,6 +281,23 @@ export class LinearMixedModel extends MixedModelBase {
     }
     this.resetToInitial();
     return this.fit({ ...previous, ...options, optimizer });
+  }
+
+  /**
+   * Install a saved optimization record without optimizing (MixedModels.jl's `restoreoptsum!`;
+   * for the umbrella's `restoreFit`): θ = `optsum.finalTheta`, summary, fit log and warnings as
+   * saved, so the accessors give the saved model's bits. `refit` then needs an optimizer.
+   * @throws ModelError if the model is already fitted or θ has the wrong length;
+   *   NotPositiveDefiniteError when the system is not positive definite at θ.
+   */
+  restoreOptimization(optsum: OptimizationSummary, warnings: readonly ModelWarningV1[] = []): this {
+    if (this.isFitted)
+      throw new ModelError("the model is already fitted; restore into a new model");
+    this.setTheta(optsum.finalTheta);
+    this.summaryOfOptimization = { ...optsum, fitLog: [...optsum.fitLog] };
+    this.warnings.length = 0;
+    this.warnings.push(...warnings);
+    return this;
   }
 
   /** Everything a report needs, as plain data (`FittedModelSummaryV1`). */

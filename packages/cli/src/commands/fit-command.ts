@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { DataError, fit, formatSummary, lmm, type MixedModel } from "mixedmodels";
+import { DataError, fit, formatSummary, lmm, type MixedModel, saveFit } from "mixedmodels";
 import type { FitCommandOptions } from "../fit-arguments";
 import { missingColumnHint } from "../input/missing-column-hint";
 import { loadModelData } from "../input/model-data";
@@ -49,6 +49,8 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
   const text = options.json
     ? `${JSON.stringify(toFitJson(model, { ranef: options.ranef, seconds: options.timing ? seconds : undefined }))}\n`
     : `${formatSummary(model.summary(), { format: options.format })}\n`;
+  if (options.save !== undefined)
+    await writeOutput(options.save, `${JSON.stringify(saveFit(model))}\n`);
   if (options.output === undefined) io.stdout(text);
   else await writeOutput(options.output, text);
   return 0;

@@ -1,0 +1,129 @@
+import { DataError, type ModelWarningV1, type TableInput } from "@mixedmodels/core";
+import type { FitLogEntry, LinearMixedModel, OptimizationSummary } from "@mixedmodels/models";
+import type { LmmOptions } from "../lmm";
+import { lmm } from "../lmm";
+import type { MixedModel } from "../mixed-model";
+import { buildOptionsOf } from "./build-options";
+import { dataFingerprint } from "./data-fingerprint";
+
+/** The saved form of a fit: small, plain JSON (θ and the optimization record, not the data). */
+export interface SavedFit {
+  readonly format: "mixedmodels-fit";
+  readonly version: 1;
+  readonly formula: string;
+  /** The `lmm()` options (weights as a column name or values) and the criterion. */
+  readonly options: SavedOptions;
+  readonly data: {
+    readonly nrow: number;
+    readonly nobs: number;
+    readonly columns: readonly string[];
+    /** `dataFingerprint` of the model's numbers: restoring onto other data is an error. */
+    readonly fingerprint: string;
+  };
+  readonly theta: readonly number[];
+  readonly optsum: Omit<OptimizationSummary, "fitLog">;
+  /** θ and objective at every evaluation, in order. */
+  readonly fitLog: {
+    readonly theta: readonly (readonly number[])[];
+    readonly objective: readonly number[];
+  };
+  readonly warnings: readonly ModelWarningV1[];
+}
+
+type SavedOptions = Omit<LmmOptions, "weights"> & {
+  readonly reml: boolean;
+  readonly weights?: string | (number | null)[];
+};
+
+/**
+ * A fitted model as a small JSON-ready object (MixedModels.jl's `saveoptsum`): formula, options,
+ * a fingerprint of the data, θ, the optimization summary and the fit log. `restoreFit(saved, data)`
+ * rebuilds the model from the same data without optimizing.
+ * @throws ModelError before `fit`; DataError when the model was not built by `lmm()` (its
+ *   options are unknown).
+ */
+export function saveFit(model: LinearMixedModel): SavedFit {
+  const optsum = model.optsum;
+  model.summary(); // the fitted-model check, with its message
+  const built = buildOptionsOf(model);
+  if (built === undefined || optsum === null) {
+    throw new DataError("saveFit needs a model made by lmm(): its build options are not known");
+  }
+  const { fitLog, ...rest } = optsum;
+  const { weights, ...options } = built.options;
+  return {
+    format: "mixedmodels-fit",
+    version: 1,
+    formula: built.formula,
+    options: {
+      ...options,
+      reml: model.reml,
+      ...(weights === undefined
+        ? {}
+        : { weights: typeof weights === "string" ? weights : Array.from(weights) }),
+    },
+    data: {
+      nrow: model.parts.table.nrow,
+      nobs: model.nobs,
+      columns: [...model.parts.table.names],
+      fingerprint: dataFingerprint(model.parts),
+    },
+    theta: Array.from(model.theta),
+    optsum: rest,
+    fitLog: {
+      theta: fitLog.map((entry) => Array.from(entry.theta)),
+      objective: fitLog.map((entry) => entry.objective),
+    },
+    warnings: model.warnings.map((warning) => ({ ...warning })),
+  };
+}
+
+/**
+ * Rebuild a saved fit on its data (MixedModels.jl's `restoreoptsum!`): the model is built as
+ * `lmm()` built it and θ is installed without optimizing, so every accessor gives the bits the
+ * saved model gave, and `summary()` works.
+ * @throws DataError for something that is not a saved fit, a newer format, or data that differ
+ *   from those the fit was saved with; FormulaSyntaxError, DataError, ModelError as `lmm()`.
+ */
+export function restoreFit(saved: SavedFit | string, data: TableInput): MixedModel {
+  const record = parseSaved(saved);
+  const { reml, weights, ...options } = record.options;
+  const model = lmm(record.formula, data, { ...options, weights, reml });
+  const fingerprint = dataFingerprint(model.parts);
+  if (model.nobs !== record.data.nobs || fingerprint !== record.data.fingerprint) {
+    throw new DataError(
+      `restoreFit: these data are not the ones the fit was saved with (${model.nobs} observations, fingerprint ${fingerprint}; saved: ${record.data.nobs}, ${record.data.fingerprint})`,
+    );
+  }
+  const fitLog: FitLogEntry[] = record.fitLog.objective.map((objective, i) => ({
+    theta: Float64Array.from(record.fitLog.theta[i]),
+    objective,
+  }));
+  model.restoreOptimization(
+    { ...record.optsum, finalTheta: [...record.theta], fitLog },
+    record.warnings,
+  );
+  return model;
+}
+
+function parseSaved(saved: SavedFit | string): SavedFit {
+  let value: unknown = saved;
+  if (typeof saved === "string") {
+    try {
+      value = JSON.parse(saved);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DataError(`restoreFit: not JSON: ${reason}`);
+    }
+  }
+  const record = value as Partial<SavedFit> | null;
+  if (record === null || typeof record !== "object" || record.format !== "mixedmodels-fit") {
+    throw new DataError('restoreFit: not a saved fit (no "format": "mixedmodels-fit")');
+  }
+  if (record.version !== 1) {
+    throw new DataError(
+      `restoreFit: saved-fit version ${String(record.version)} is not supported (this version reads 1)`,
+    );
+  }
+  return record as SavedFit;
+}
