@@ -16,9 +16,9 @@ interface Expectation {
 
 const expectations: Record<string, Record<string, Expectation>> = {
   bobyqa: {
-    Rosenbrock: { recorded: 160, bound: 175, xError: 1e-6 },
-    "Rosenbrock with x₁ ≤ 0.5 (optimum on the bound)": { recorded: 81, bound: 90, xError: 1e-6 },
-    "Goldstein–Price on [−2, 2]²": { recorded: 44, bound: 50, xError: 1e-6 },
+    Rosenbrock: { recorded: 142, bound: 160, xError: 1e-6 },
+    "Rosenbrock with x₁ ≤ 0.5 (optimum on the bound)": { recorded: 82, bound: 90, xError: 1e-6 },
+    "Goldstein–Price on [−2, 2]²": { recorded: 43, bound: 50, xError: 1e-6 },
     "shifted sphere, lower bounds 0 active in three of five coordinates, start on them": {
       recorded: 32,
       bound: 40,
@@ -30,13 +30,14 @@ const expectations: Record<string, Record<string, Expectation>> = {
       xError: 0,
     },
     "one-dimensional smooth log-barrier-like function": { recorded: 18, bound: 22, xError: 1e-6 },
-    // The singular Hessian at the optimum makes x converge like f^(1/4).
-    // 332 before sin/cos came from @mixedmodels/math: the path is sensitive to last-bit changes.
-    "Powell's singular function": { recorded: 388, bound: 430, xError: 5e-3 },
-    "extended Rosenbrock, n = 4": { recorded: 406, bound: 450, xError: 1e-6 },
-    "extended Rosenbrock, n = 10": { recorded: 2174, bound: 2400, xError: 5e-5 },
-    "trigonometric, n = 5": { recorded: 101, bound: 115, xError: 0 },
-    "trigonometric, n = 10": { recorded: 250, bound: 280, xError: 0 },
+    // The singular Hessian at the optimum makes x converge like f^(1/4). The path is sensitive to
+    // last-bit changes: 332 with a rebuilt H and Math.sin/cos, 388 with @mixedmodels/math, 587
+    // with Powell's updates of H (the updates' rounding differs from a fresh inversion).
+    "Powell's singular function": { recorded: 587, bound: 650, xError: 5e-3 },
+    "extended Rosenbrock, n = 4": { recorded: 393, bound: 450, xError: 1e-6 },
+    "extended Rosenbrock, n = 10": { recorded: 2516, bound: 2770, xError: 5e-5 },
+    "trigonometric, n = 5": { recorded: 104, bound: 115, xError: 0 },
+    "trigonometric, n = 10": { recorded: 281, bound: 310, xError: 0 },
     "chained quadratic, n = 10": { recorded: 147, bound: 165, xError: 1e-6 },
   },
   "nelder-mead": {

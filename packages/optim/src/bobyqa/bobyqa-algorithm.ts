@@ -31,6 +31,17 @@ function failureStandIn(values: Float64Array, failed: Uint8Array, count: number)
   return high + Math.max(high - low, 1e-3 * Math.abs(high), 1e-3);
 }
 
+/**
+ * How far (squared, in units of the set's radius when H was built) the best point may move from
+ * the origin of H's frame before H is rebuilt about it: Powell shifts his base point at a similar
+ * distance.
+ */
+const DRIFT_LIMIT_SQUARED = 4;
+/** Largest error of an updated H (see InterpolationSet.lastExchangeError) before a rebuild. */
+const UPDATE_ERROR_LIMIT = 1e-10;
+/** Rebuild H after this many times npt updates even when no error shows. */
+const REBUILD_EVERY = 1;
+
 /** The smallest radius worth stepping at x: a few units in the last place of its largest entry. */
 function resolutionOf(x: Float64Array): number {
   let largest = 0;
@@ -133,23 +144,43 @@ export function bobyqaAlgorithm(
    * leaving everything as it was, when the new set's W is numerically singular.
    */
   const replaceAndUpdate = (k: number, x: Float64Array, f: number): boolean => {
-    for (let i = 0; i < n; i++) savedPoint[i] = set.points[k * n + i];
-    const savedValue = set.values[k];
-    const savedBest = set.best;
-    const savedFailed = failed[k];
     const genuine = Number.isFinite(f);
-    set.replace(k, x, genuine ? f : failureStandIn(set.values, failed, npt));
-    failed[k] = genuine ? 0 : 1;
-    if (!set.factor()) {
-      set.points.set(savedPoint, k * n);
-      set.values[k] = savedValue;
-      set.best = savedBest;
-      failed[k] = savedFailed;
-      set.factor();
-      return false;
+    const value = genuine ? f : failureStandIn(set.values, failed, npt);
+    if (set.exchange(k, x, value)) {
+      failed[k] = genuine ? 0 : 1;
+      // H's frame stays at the old best point; far from it W loses its scaling. Rebuild then
+      // (a failed rebuild keeps the updated H).
+      if (
+        set.bestDriftSquared() > DRIFT_LIMIT_SQUARED ||
+        set.exchangesSinceFactor >= REBUILD_EVERY * npt ||
+        set.lastExchangeError(k) > UPDATE_ERROR_LIMIT
+      ) {
+        set.refactor();
+      }
+      set.updateModel(model, residuals);
+      return true;
     }
+    for (let i = 0; i < n; i++) savedPoint[i] = set.points[k * n + i];
+    savedValue = set.values[k];
+    savedBest = set.best;
+    savedFailed = failed[k];
+    set.replace(k, x, value);
+    failed[k] = genuine ? 0 : 1;
+    if (!set.factor()) return restoreAfterFailure(k);
     set.updateModel(model, residuals);
     return true;
+  };
+  let savedValue = 0;
+  let savedBest = 0;
+  let savedFailed = 0;
+  /** Puts back what the fallback replaced in slot k and rebuilds H; always false. */
+  const restoreAfterFailure = (k: number): boolean => {
+    set.points.set(savedPoint, k * n);
+    set.values[k] = savedValue;
+    set.best = savedBest;
+    failed[k] = savedFailed;
+    set.factor();
+    return false;
   };
 
   let rescuesSinceRhoChange = 0;
@@ -353,6 +384,8 @@ export function bobyqaAlgorithm(
     else if (reduction <= 250) rho = Math.sqrt(reduction) * rhoend;
     else rho *= 0.1;
     delta = Math.max(delta, rho);
+    // A new scale for H's frame, about the current best point (kept as it was if that fails).
+    set.refactor();
     evaluationsAtRhoChange = problem.evaluations;
     rescuesSinceRhoChange = 0;
     return undefined;

@@ -13,9 +13,13 @@ export class GeometryStep {
   private readonly lagrange: Float64Array;
   private readonly lagrangeGradient: Float64Array;
   private readonly best: Float64Array;
+  private readonly bestDisplacement: Float64Array;
+  private readonly direction: Float64Array;
 
   constructor(n: number, npt: number) {
     this.n = n;
+    this.bestDisplacement = new Float64Array(n);
+    this.direction = new Float64Array(n);
     this.best = new Float64Array(n);
     this.candidate = new Float64Array(n);
     this.lagrange = new Float64Array(npt);
@@ -40,21 +44,38 @@ export class GeometryStep {
     const x = this.candidate;
     let bestSigma = 0;
 
-    // ℓ_t(best + α(y_k − best)) = c + aα + bα² in the scaled coordinates of the set.
-    const constant = h[t + npt * m];
+    // ℓ_t(x) = H_t,npt + Σ_i H_t,npt+1+i·s_i + ½Σ_j H_tj·(s_jᵀs)² for s = (x − origin)/scale, so
+    // along best + α(y_k − best), with u = s_k − s_best, it is c + aα + bα² where c = ℓ_t(best),
+    // a = ∇ℓ_t(best)ᵀu and b = ½Σ_j H_tj·(s_jᵀu)².
+    const sBest = this.bestDisplacement;
+    for (let i = 0; i < n; i++) sBest[i] = s[best * n + i];
+    const grad = this.lagrangeGradient;
+    let constant = h[t + npt * m];
+    for (let i = 0; i < n; i++) {
+      grad[i] = h[t + (npt + 1 + i) * m];
+      constant += grad[i] * sBest[i];
+    }
+    for (let j = 0; j < npt; j++) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += s[j * n + i] * sBest[i];
+      const weight = h[t + j * m];
+      constant += 0.5 * weight * dot * dot;
+      for (let i = 0; i < n; i++) grad[i] += weight * dot * s[j * n + i];
+    }
+    const u = this.direction;
     for (let k = 0; k < npt; k++) {
       if (k === best) continue;
       let slope = 0;
       let lengthSquared = 0;
       for (let i = 0; i < n; i++) {
-        slope += h[t + (npt + 1 + i) * m] * s[k * n + i];
-        const sk = s[k * n + i];
-        lengthSquared += sk * sk;
+        u[i] = s[k * n + i] - sBest[i];
+        slope += grad[i] * u[i];
+        lengthSquared += u[i] * u[i];
       }
       let curvature = 0;
       for (let j = 0; j < npt; j++) {
         let dot = 0;
-        for (let i = 0; i < n; i++) dot += s[j * n + i] * s[k * n + i];
+        for (let i = 0; i < n; i++) dot += s[j * n + i] * u[i];
         curvature += 0.5 * h[t + j * m] * dot * dot;
       }
       // α range: the ball of `radius` and the box, along y_k − best.
@@ -91,8 +112,6 @@ export class GeometryStep {
     }
 
     // Steps along ±∇ℓ_t(best), of length `radius` over the coordinates not blocked by a bound.
-    const grad = this.lagrangeGradient;
-    for (let i = 0; i < n; i++) grad[i] = h[t + (npt + 1 + i) * m];
     for (let sign = 1; sign >= -1; sign -= 2) {
       let normSquared = 0;
       for (let i = 0; i < n; i++) {

@@ -40,7 +40,7 @@ const pointSet = fc
     }
     set.best = 0;
     for (let k = 1; k < npt; k++) if (set.values[k] < set.values[set.best]) set.best = k;
-    return { n, npt, set, scale };
+    return { n, npt, m: set.m, set, scale };
   });
 
 describe("InterpolationSet", () => {
@@ -130,6 +130,39 @@ describe("InterpolationSet", () => {
     expect(h[8]).toBeCloseTo(4, 10);
   });
 
+  it("updates H by Powell's formula to the inverse of the exchanged set's KKT matrix", () => {
+    fc.assert(
+      fc.property(
+        pointSet,
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        fc.nat(),
+        ({ n, npt, m, set, scale }, offset, which) => {
+          if (!set.factor()) return;
+          const t = which % npt;
+          const x = new Float64Array(n);
+          for (let i = 0; i < n; i++) x[i] = set.points[set.best * n + i] + scale * offset[i];
+          const lagrange = new Float64Array(npt);
+          const sigma = set.denominator(t, lagrange, set.lagrangeAt(x, lagrange));
+          if (!(Math.abs(sigma) > 1e-3)) return; // the algorithm never exchanges so close to singular
+          const frame = { origin: Float64Array.from(set.origin), scale: set.scale };
+          expect(set.exchange(t, x, 0)).toBe(true);
+          // Independently: W of the new set in the same frame, times the updated H, is I.
+          const w = kktMatrix(set, frame.origin, frame.scale);
+          let worst = 0;
+          for (let r = 0; r < m; r++) {
+            for (let c = 0; c < m; c++) {
+              let sum = 0;
+              for (let k = 0; k < m; k++) sum += w[r + k * m] * set.inverse[k + c * m];
+              worst = Math.max(worst, Math.abs(sum - (r === c ? 1 : 0)));
+            }
+          }
+          expect(worst).toBeLessThan(1e-7);
+        },
+      ),
+      { ...propertySettings, numRuns: 200 },
+    );
+  });
+
   it("predicts with σ_t = αβ + τ² the ratio of KKT determinants after an exchange", () => {
     fc.assert(
       fc.property(
@@ -157,12 +190,11 @@ describe("InterpolationSet", () => {
   });
 });
 
-/** det W of the set in the frame of its best point, with a given scale (default: the set's). */
-function kktDeterminant(set: InterpolationSet, scale = set.scale): number {
+/** W of the set's points (column-major m×m) in the frame of `origin`, with displacements / scale. */
+function kktMatrix(set: InterpolationSet, origin: Float64Array, scale: number): Float64Array {
   const { n, npt, m } = set;
   const w = new Float64Array(m * m);
-  const s = (k: number, i: number) =>
-    (set.points[k * n + i] - set.points[set.best * n + i]) / scale;
+  const s = (k: number, i: number) => (set.points[k * n + i] - origin[i]) / scale;
   for (let j = 0; j < npt; j++) {
     for (let i = 0; i < npt; i++) {
       let dot = 0;
@@ -176,6 +208,13 @@ function kktDeterminant(set: InterpolationSet, scale = set.scale): number {
       w[j + (npt + 1 + c) * m] = s(j, c);
     }
   }
+  return w;
+}
+
+/** det W of the set in the frame of its best point, with a given scale (default: the set's). */
+function kktDeterminant(set: InterpolationSet, scale = set.scale): number {
+  const { n, m } = set;
+  const w = kktMatrix(set, set.points.subarray(set.best * n, set.best * n + n), scale);
   let determinant = 1;
   for (let k = 0; k < m; k++) {
     let pivot = k;
