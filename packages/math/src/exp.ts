@@ -1,4 +1,5 @@
 import { highWord, lowWord, scaleByPowerOfTwo } from "./bits";
+import { ln2Reduction, reduceByLn2 } from "./ln2-reduction";
 
 /*
  * exp(x) by the method of fdlibm's e_exp.c (Sun Microsystems, 1993; after Tang, 1989):
@@ -7,9 +8,6 @@ import { highWord, lowWord, scaleByPowerOfTwo } from "./bits";
  * minimax polynomial (Remez error below 2^-59); then scale by 2^k.
  */
 
-const LN2_HI = 0.6931471803691238;
-const LN2_LO = 1.9082149292705877e-10;
-const INV_LN2 = Math.LOG2E;
 const P1 = 0.16666666666666602;
 const P2 = -0.0027777777777015593;
 const P3 = 0.00006613756321437934;
@@ -47,16 +45,10 @@ export function exp(x: number): number {
   let r: number;
   if (magnitudeHigh > 0x3fd62e42) {
     // |x| > ln2/2
-    if (magnitudeHigh < 0x3ff0a2b2) {
-      // |x| < 1.5·ln2: k = ±1 without a multiplication.
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
-      hi = x - k * LN2_HI; // exact: k has at most 11 bits, LN2_HI 32
-      lo = k * LN2_LO;
-    }
+    reduceByLn2(x, negative, magnitudeHigh);
+    k = ln2Reduction[0];
+    hi = ln2Reduction[1];
+    lo = ln2Reduction[2];
     r = hi - lo;
   } else if (magnitudeHigh < 0x3e300000) {
     // |x| < 2^-28: exp(x) = 1 + x to working precision.

@@ -1,4 +1,5 @@
 import { highWord, lowWord, scaleByPowerOfTwo, withHighWord } from "./bits";
+import { ln2Reduction, reduceByLn2 } from "./ln2-reduction";
 
 /*
  * eˣ − 1 by the method of fdlibm's s_expm1.c: the same reduction x = k·ln2 + r as exp, keeping
@@ -7,9 +8,6 @@ import { highWord, lowWord, scaleByPowerOfTwo, withHighWord } from "./bits";
  * 2^k·(expm1(r) + 1) − 1 in the order that keeps the subtraction of 1 exact for each range of k.
  */
 
-const LN2_HI = 0.6931471803691238;
-const LN2_LO = 1.9082149292705877e-10;
-const INV_LN2 = Math.LOG2E;
 const OVERFLOW = 709.782712893384;
 const Q1 = -0.03333333333333313;
 const Q2 = 0.0015873015872548146;
@@ -40,17 +38,10 @@ export function expm1(x: number): number {
   let r = x;
   if (magnitudeHigh > 0x3fd62e42) {
     // |x| > ln2/2
-    let hi: number;
-    let lo: number;
-    if (magnitudeHigh < 0x3ff0a2b2) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
+    reduceByLn2(x, negative, magnitudeHigh);
+    k = ln2Reduction[0];
+    const hi = ln2Reduction[1];
+    const lo = ln2Reduction[2];
     r = hi - lo;
     c = hi - r - lo; // the rounding error of r
   } else if (magnitudeHigh < 0x3c900000) {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { cos, exp, expm1, log, log1p, pow, sin, ulpDistance } from "../src/index";
+import { xorshiftStream as stream } from "./xorshift-stream";
+
+// Agreement with the engine's Math.* over large samples: both are within about 1 ulp of the
+// correctly rounded value, so they must agree to within 1 ulp. A fixed xorshift stream keeps the
+// samples the same on every run.
 
 /** The engine's own power function, the reference these tests compare with. */
 const enginePow: (x: number, y: number) => number = Math.pow;
-
-// Agreement with the engine's Math.* over large samples: both are within about 1 ulp of the
-// correctly rounded value, so they must agree to within 1 ulp where neither is poor. A fixed
-// xorshift stream keeps the samples the same on every run.
-function stream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
 
 const SAMPLES = 100_000;
 /** Payne–Hanek's BigInt reduction costs about 25 µs a call: fewer samples where it runs. */

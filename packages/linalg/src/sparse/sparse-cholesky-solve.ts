@@ -1,3 +1,4 @@
+import { log } from "@mixedmodels/math";
 import type { SparseCholeskyFactor } from "./sparse-cholesky-factor";
 
 /**
@@ -78,7 +79,7 @@ export function sparseCholeskyLogDet(factor: SparseCholeskyFactor): number {
     const columns = supernodeStart[s + 1] - supernodeStart[s];
     const height = supernodeRowPtr[s + 1] - supernodeRowPtr[s];
     for (let jj = 0; jj < columns; jj++)
-      sum += Math.log(factor.values[supernodeValuePtr[s] + jj * (height + 1)]);
+      sum += log(factor.values[supernodeValuePtr[s] + jj * (height + 1)]);
   }
   return 2 * sum;
 }
