@@ -9,6 +9,7 @@ export {
 } from "./errors/index";
 export type {
   FittedModelSummaryV1,
+  GeneralizedSummaryV1,
   FixedEffectsSummaryV1,
   ModelWarningV1,
   OptimizationSummaryV1,

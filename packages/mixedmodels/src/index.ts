@@ -1,4 +1,4 @@
-// The umbrella: every layer re-exported, plus `lmm()` and `fit()` with BOBYQA as the default.
+// The umbrella: every layer re-exported, plus `lmm()`, `glmm()` and `fit()` with BOBYQA as the default.
 export * from "@mixedmodels/core";
 export * from "@mixedmodels/distributions";
 export * from "@mixedmodels/formula";
@@ -30,7 +30,9 @@ export {
   VarCorr,
   vcov,
 } from "./accessors";
-export { type FitDefaults, fit, type LmmOptions, lmm } from "./lmm";
+export { type FitDefaults, fit, type GlmmFitDefaults } from "./fit";
+export { GeneralizedMixedModel, type GlmmOptions, glmm } from "./glmm";
+export { type LmmOptions, lmm } from "./lmm";
 export { MixedModel } from "./mixed-model";
 export { type AugmentRow, augment } from "./results/augment";
 export { type GlanceRow, glance } from "./results/glance";

@@ -1,8 +1,7 @@
-import type { OptimizerV1, TableInput } from "@mixedmodels/core";
+import type { TableInput } from "@mixedmodels/core";
 import type { ParsedFormula } from "@mixedmodels/formula";
 import { buildModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
-import type { FitOptions, LinearMixedModel, LinearMixedModelOptions } from "@mixedmodels/models";
-import { bobyqa } from "@mixedmodels/optim";
+import type { LinearMixedModelOptions } from "@mixedmodels/models";
 import { MixedModel } from "./mixed-model";
 import { rememberBuildOptions } from "./saved-fit/build-options";
 
@@ -25,20 +24,5 @@ export function lmm(
   const model = new MixedModel(buildModelParts(formula, data, options), options);
   // Kept for saveFit(), which writes down how the model was built.
   rememberBuildOptions(model, typeof formula === "string" ? formula : formula.text, options);
-  return model;
-}
-
-/** `LinearMixedModel.fit` options with the optimizer optional: BOBYQA by default. */
-export type FitDefaults = Omit<FitOptions, "optimizer"> & { readonly optimizer?: OptimizerV1 };
-
-/**
- * Fit by maximum likelihood (REML with `{ reml: true }`), with BOBYQA unless another optimizer
- * meeting the `OptimizerV1` spec is given. Returns the same model, fitted.
- */
-export function fit<Model extends LinearMixedModel>(
-  model: Model,
-  options: FitDefaults = {},
-): Model {
-  model.fit({ ...options, optimizer: options.optimizer ?? bobyqa() });
   return model;
 }

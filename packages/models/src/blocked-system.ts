@@ -23,6 +23,7 @@ import {
   writeFixedGram,
   writeResponseRow,
 } from "./cross-product";
+import { CrossProductReweighter } from "./cross-product-reweight";
 import { log } from "./elementary";
 import { createFactorStorage, type FactorChoice, type SparseFactorPolicy } from "./factor-storage";
 import { ThetaLayout } from "./theta-layout";
@@ -60,11 +61,14 @@ export class BlockedSystem {
   private readonly work: Float64Array;
   private fixedColumns: FixedColumns;
   private readonly offset: Float64Array | null;
+  private readonly parts: ModelParts;
+  private reweighter: CrossProductReweighter | null = null;
 
   constructor(parts: ModelParts, options: { sparseFactor?: SparseFactorPolicy } = {}) {
     if (parts.reterms.length === 0) {
       throw new ModelError("a linear mixed model needs at least one random-effects term");
     }
+    this.parts = parts;
     this.reterms = parts.reterms;
     this.k = parts.reterms.length;
     this.n = parts.n;
@@ -252,6 +256,17 @@ export class BlockedSystem {
       }
       solveWithFactor(this.factorBlock(i, i), false, x, start(i));
     }
+  }
+
+  /**
+   * Recompute A in place under new weights and a new response (y as given: no offset is taken
+   * off), keeping the storage of every block: a generalized model's working linear model, once
+   * per PIRLS step. `weights` replaces the case weights; `logWeightSum` is not updated, since
+   * the profiled objective of the working model is not used.
+   */
+  reweight(weights: Float64Array, y: Float64Array): void {
+    this.reweighter ??= new CrossProductReweighter(this.parts, this.crossProduct);
+    this.reweighter.reweight(weights, y);
   }
 
   /** Replace the response: only the last block row of A changes. */

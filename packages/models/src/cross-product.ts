@@ -71,15 +71,28 @@ function weight(weights: Float64Array | null, t: number): number {
 }
 
 function termDiagonal(term: RandomEffectsMatrix, weights: Float64Array | null): Block {
-  const { s, refs, z } = term;
   const levels = term.levels.length;
+  const block =
+    term.s === 1 ? createDiagonalBlock(levels) : createUniformBlockDiagonalBlock(term.s, levels);
+  writeTermDiagonal(term, weights, block.values);
+  return block;
+}
+
+/**
+ * Overwrite `values` with Z_iᵀWZ_i: the level sums of w·z² (s = 1) or the s×s blocks one after
+ * another (s > 1), each sum in data order.
+ */
+export function writeTermDiagonal(
+  term: RandomEffectsMatrix,
+  weights: Float64Array | null,
+  v: Float64Array,
+): void {
+  const { s, refs, z } = term;
+  v.fill(0);
   if (s === 1) {
-    const block = createDiagonalBlock(levels);
-    for (let t = 0; t < refs.length; t++) block.values[refs[t]] += weight(weights, t) * z[t] * z[t];
-    return block;
+    for (let t = 0; t < refs.length; t++) v[refs[t]] += weight(weights, t) * z[t] * z[t];
+    return;
   }
-  const block = createUniformBlockDiagonalBlock(s, levels);
-  const v = block.values;
   for (let t = 0; t < refs.length; t++) {
     const w = weight(weights, t);
     const base = refs[t] * s * s;
@@ -88,7 +101,6 @@ function termDiagonal(term: RandomEffectsMatrix, weights: Float64Array | null): 
       for (let r = 0; r < s; r++) v[base + r + c * s] += z[t * s + r] * zc;
     }
   }
-  return block;
 }
 
 /**
@@ -212,12 +224,25 @@ function fixedTermProduct(
   term: RandomEffectsMatrix,
   weights: Float64Array | null,
 ): DenseBlock {
+  const block = createDenseBlock(fixed.p + 1, term.levels.length * term.s);
+  writeFixedTermProduct(fixed, term, weights, block, new Float64Array(fixed.n * term.s));
+  return block;
+}
+
+/** Overwrite `target` with [X y]ᵀWZ_j; `scratch` holds at least n·s numbers. */
+export function writeFixedTermProduct(
+  fixed: FixedColumns,
+  term: RandomEffectsMatrix,
+  weights: Float64Array | null,
+  target: DenseBlock,
+  scratch: Float64Array,
+): void {
   const { n, p, x: xData, y } = fixed;
   const m = p + 1;
   const { s, refs, z } = term;
-  const block = createDenseBlock(m, term.levels.length * s);
-  const v = block.values;
-  const weighted = new Float64Array(n * s);
+  const v = target.values;
+  v.fill(0);
+  const weighted = scratch;
   for (let t = 0; t < n; t++) {
     const w = weight(weights, t);
     for (let c = 0; c < s; c++) weighted[t * s + c] = w * z[t * s + c];
@@ -232,7 +257,6 @@ function fixedTermProduct(
       for (let c = 0; c < s; c++) v[target + c * m] += x * weighted[t * s + c];
     }
   }
-  return block;
 }
 
 /**

@@ -83,3 +83,25 @@ export function coefficientTable(
     };
   });
 }
+
+/** A p×p covariance of the kept coefficients spread over every column of X (NaN where aliased). */
+export function expandCovariance(X: FixedEffectsMatrix, covariance: Float64Array): Float64Array {
+  const p = X.p;
+  const m = X.allNames.length;
+  const out = new Float64Array(m * m).fill(Number.NaN);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++) out[X.kept[a] + X.kept[b] * m] = covariance[a + b * p];
+  }
+  return out;
+}
+
+/** Square roots of the diagonal of a p×p covariance per column of X (NaN where aliased). */
+export function standardErrorsFromCovariance(
+  X: FixedEffectsMatrix,
+  covariance: Float64Array,
+): Float64Array {
+  const p = X.p;
+  const out = new Float64Array(X.allNames.length).fill(Number.NaN);
+  for (let c = 0; c < p; c++) out[X.kept[c]] = Math.sqrt(covariance[c + c * p]);
+  return out;
+}

@@ -5,6 +5,15 @@ export {
   SPARSE_FACTOR_FLOP_RATIO,
   type SparseFactorPolicy,
 } from "./factor-storage";
+export { GeneralizedLinearMixedModel } from "./generalized-linear-mixed-model";
+export type { GlmmResponse, PirlsOutcome } from "./glmm-objective";
+export {
+  type GeneralizedLinearMixedModelOptions,
+  type GlmmFitOptions,
+  MAX_AGQ_NODES,
+} from "./glmm-options";
+export type { GlmmResidualType } from "./glmm-residuals";
+export type { GlmmResponseOptions } from "./glmm-response";
 export { formatEvaluationLine, formatJuliaFloat } from "./julia-format";
 export {
   createLinearMixedModel,

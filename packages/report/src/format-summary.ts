@@ -1,5 +1,6 @@
 import type { FittedModelSummaryV1 } from "@mixedmodels/core";
 import { type FormatOptions, formatCoefTable } from "./coef-table";
+import { formatGeneralizedSummary } from "./format-generalized-summary";
 import { summaryWarnings } from "./model-warnings";
 import { formatFixed } from "./number-format";
 import { escapeHtml } from "./table/render-html";
@@ -118,6 +119,7 @@ function formatLatex(summary: FittedModelSummaryV1): string {
  * @throws RangeError for an unknown format.
  */
 export function formatSummary(summary: FittedModelSummaryV1, options: FormatOptions = {}): string {
+  if (summary.generalized !== undefined) return formatGeneralizedSummary(summary, options);
   const format: OutputFormat = checkFormat(options.format);
   switch (format) {
     case "text":

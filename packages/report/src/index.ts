@@ -2,6 +2,11 @@ export type { CoefTableRow, FormatOptions } from "./coef-table";
 export { coefficientRows, coefTableSpec, formatCoefTable } from "./coef-table";
 export { formatLikelihoodRatioTest, likelihoodRatioTestSpec } from "./format-likelihood-ratio-test";
 export {
+  formatGeneralizedSummary,
+  generalizedCriterionLine,
+  generalizedStatisticsSpec,
+} from "./format-generalized-summary";
+export {
   criterionLine,
   fitStatisticsSpec,
   formatSummary,

@@ -47,7 +47,11 @@ export function modelTableSpec(summary: FittedModelSummaryV1): TableSpec {
     }
   }
   for (const name of extraNames) rows.push([name, "", "", "", "", ...sdCells(name)]);
-  rows.push(["Residual", formatFixed(summary.sigma, 4), "", "", "", ...factors.map(() => "")]);
+  // MixedModels.jl: `Dispersion` for a generalized model (none without a dispersion parameter).
+  const residual = summary.generalized === undefined ? "Residual" : "Dispersion";
+  if (summary.generalized?.dispersion !== null) {
+    rows.push([residual, formatFixed(summary.sigma, 4), "", "", "", ...factors.map(() => "")]);
+  }
   return {
     columns: [
       { header: "", align: "left" },

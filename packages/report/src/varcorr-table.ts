@@ -21,7 +21,10 @@ function varCorrLines(summary: FittedModelSummaryV1): VarCorrLine[] {
       lines.push({ group: j === 0 ? group.group : "", column, sd: group.sd[j], correlations });
     });
   }
-  lines.push({ group: "Residual", column: "", sd: summary.sigma, correlations: [] });
+  // A generalized model's family without a dispersion parameter has no residual line.
+  if (summary.generalized?.dispersion !== null) {
+    lines.push({ group: "Residual", column: "", sd: summary.sigma, correlations: [] });
+  }
   return lines;
 }
 

@@ -42,6 +42,22 @@ export interface OptimizationSummaryV1 {
   readonly initialObjective: number;
 }
 
+/** What a generalized linear mixed model adds to the summary (absent for linear models). */
+export interface GeneralizedSummaryV1 {
+  /** The family as fitted: "bernoulli", "binomial", "poisson", "gamma", "inversegaussian", "gaussian". */
+  readonly family: string;
+  /** R's name of the link: "logit", "probit", "cloglog", "log", ... */
+  readonly link: string;
+  /** Gauss–Hermite nodes: 1 = the Laplace approximation. */
+  readonly nAGQ: number;
+  /** Whether θ alone was optimized, with β inside PIRLS (lme4's nAGQ = 0). */
+  readonly fast: boolean;
+  /** The dispersion φ, or null for a family without one (then `sigma` is 1, as lme4's sigma()). */
+  readonly dispersion: number | null;
+  /** What `objective` is: "Laplace deviance" or "AGQ deviance (k nodes)" (without saturated terms). */
+  readonly objectiveName: string;
+}
+
 export interface FittedModelSummaryV1 {
   readonly specificationVersion: "v1";
   readonly formula: string;
@@ -66,4 +82,6 @@ export interface FittedModelSummaryV1 {
   readonly warnings: readonly ModelWarningV1[];
   readonly optimization: OptimizationSummaryV1;
   readonly singular: boolean;
+  /** Present for a generalized linear mixed model: family, link, nAGQ, dispersion. */
+  readonly generalized?: GeneralizedSummaryV1;
 }

@@ -1,0 +1,129 @@
+import { type Block, blockIndex, type DenseBlock } from "@mixedmodels/linalg";
+import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import {
+  type FixedColumns,
+  writeFixedGram,
+  writeFixedTermProduct,
+  writeTermDiagonal,
+} from "./cross-product";
+
+/**
+ * Where observation t lands in an off-diagonal block A[i, j] = Z_iᵀWZ_j: entry (r, c) of its
+ * s_i×s_j contribution is `values[base[t] + r + c·stride[t]]`, for every storage kind the
+ * cross-product chooses (diagonal, sparse CSC of whole level blocks, dense).
+ */
+interface ObservationPositions {
+  readonly base: Int32Array;
+  readonly stride: Int32Array;
+}
+
+function observationPositions(
+  block: Block,
+  rowTerm: RandomEffectsMatrix,
+  colTerm: RandomEffectsMatrix,
+): ObservationPositions {
+  const n = rowTerm.refs.length;
+  const si = rowTerm.s;
+  const sj = colTerm.s;
+  const base = new Int32Array(n);
+  const stride = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const row = rowTerm.refs[t] * si;
+    const col = colTerm.refs[t] * sj;
+    switch (block.kind) {
+      case "diagonal":
+        base[t] = row;
+        break;
+      case "dense":
+        base[t] = col * block.rows + row;
+        stride[t] = block.rows;
+        break;
+      case "sparse-csc": {
+        let lo = block.colPtr[col];
+        let hi = block.colPtr[col + 1] - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (block.rowIdx[mid] < row) lo = mid + 1;
+          else hi = mid;
+        }
+        base[t] = lo;
+        stride[t] = block.colPtr[col + 1] - block.colPtr[col];
+        break;
+      }
+      default:
+        throw new Error(`unexpected cross-product block kind ${block.kind}`);
+    }
+  }
+  return { base, stride };
+}
+
+/**
+ * Recomputes A = [Z X y]ᵀW[Z X y] in place for new weights W and a new response, keeping every
+ * block's storage and pattern (the pattern depends only on the grouping factors). A generalized
+ * model calls this once per PIRLS step with the working weights and working response, so it
+ * allocates nothing: the position of every observation in the off-diagonal blocks is found once.
+ * Every sum runs over the observations in data order, as the first construction's do.
+ */
+export class CrossProductReweighter {
+  private readonly parts: ModelParts;
+  private readonly blocks: Block[];
+  private readonly positions: (ObservationPositions | null)[];
+  private readonly weighted: Float64Array;
+
+  constructor(parts: ModelParts, blocks: Block[]) {
+    this.parts = parts;
+    this.blocks = blocks;
+    const terms = parts.reterms;
+    const k = terms.length;
+    this.positions = blocks.map(() => null);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < i; j++) {
+        const index = blockIndex(i, j);
+        this.positions[index] = observationPositions(blocks[index], terms[i], terms[j]);
+      }
+    }
+    let maxS = 1;
+    for (const term of terms) maxS = Math.max(maxS, term.s);
+    this.weighted = new Float64Array(parts.n * maxS);
+  }
+
+  /** Overwrite A with the cross-products under weights `w` (length n) and response `y`. */
+  reweight(w: Float64Array, y: Float64Array): void {
+    const terms = this.parts.reterms;
+    const k = terms.length;
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < i; j++) this.termProduct(i, j, w);
+      writeTermDiagonal(terms[i], w, this.blocks[blockIndex(i, i)].values);
+    }
+    const fixed: FixedColumns = { n: this.parts.n, p: this.parts.X.p, x: this.parts.X.data, y };
+    for (let j = 0; j < k; j++) {
+      const target = this.blocks[blockIndex(k, j)] as DenseBlock;
+      writeFixedTermProduct(fixed, terms[j], w, target, this.weighted);
+    }
+    writeFixedGram(fixed, w, this.blocks[blockIndex(k, k)] as DenseBlock);
+  }
+
+  private termProduct(i: number, j: number, w: Float64Array): void {
+    const index = blockIndex(i, j);
+    const { base, stride } = this.positions[index] as ObservationPositions;
+    const rowTerm = this.parts.reterms[i];
+    const colTerm = this.parts.reterms[j];
+    const si = rowTerm.s;
+    const sj = colTerm.s;
+    const v = this.blocks[index].values;
+    v.fill(0);
+    const zi = rowTerm.z;
+    const zj = colTerm.z;
+    if (si === 1 && sj === 1) {
+      for (let t = 0; t < base.length; t++) v[base[t]] += w[t] * zi[t] * zj[t];
+      return;
+    }
+    for (let t = 0; t < base.length; t++) {
+      for (let c = 0; c < sj; c++) {
+        const zc = w[t] * zj[t * sj + c];
+        const at = base[t] + c * stride[t];
+        for (let r = 0; r < si; r++) v[at + r] += zi[t * si + r] * zc;
+      }
+    }
+  }
+}

@@ -1,0 +1,299 @@
+import type { Family, GlmWorkspace, Link } from "@mixedmodels/families";
+import { contains, createGlmWorkspace, updateFromEta } from "@mixedmodels/families";
+import type { ModelParts } from "@mixedmodels/modelmatrix";
+import type { BlockedSystem } from "./blocked-system";
+import { exp, log } from "./elementary";
+
+// The objective of a generalized linear mixed model, in one place (MixedModels.jl's deviance!,
+// pirls! and deviance(m, nAGQ); method.md §2.3–2.6):
+//
+//   1. the working linear model: at the current (β, u), η = Xβ + ZΛu + offset, μ = g⁻¹(η), the
+//      working weights and working response are installed in the blocked system (A is recomputed
+//      in place, L refactored);
+//   2. PIRLS: Newton steps for u (and β when it varies) from that system's solution, with step
+//      halving on the penalized deviance Σ dᵢ + ‖u‖², to the conditional mode ũ;
+//   3. the Laplace deviance Σ dᵢ + ‖ũ‖² + log|ΛᵀZᵀWZΛ + I|, or its adaptive Gauss–Hermite
+//      refinement for a single scalar random-effects term.
+
+/** The response side of a GLMM: y (a proportion for the binomial), prior weights, offset. */
+export interface GlmmResponse {
+  readonly family: Family;
+  readonly link: Link;
+  /** Whether the link is the family's canonical one (then PIRLS steps are Newton steps). */
+  readonly canonical: boolean;
+  readonly y: Float64Array;
+  /** Prior weights (binomial: trials), or null for all 1. */
+  readonly priorWeights: Float64Array | null;
+  /** Offset of the linear predictor, or null. */
+  readonly offset: Float64Array | null;
+}
+
+/** How a PIRLS run ended. */
+export interface PirlsOutcome {
+  /** Newton steps taken. */
+  readonly iterations: number;
+  /** Step halvings over all steps. */
+  readonly halvings: number;
+  /** False when the iteration limit was reached before the penalized deviance settled. */
+  readonly converged: boolean;
+  /** True when a later step could not reduce the penalized deviance and the previous was kept. */
+  readonly stalled: boolean;
+}
+
+/** Why PIRLS could not find a conditional mode (a fit cannot stand on it). */
+export class PirlsFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PirlsFailure";
+  }
+}
+
+/** MixedModels.jl's pirls_maxhalfstep; lme4's maxit for the PIRLS loop. */
+export const PIRLS_MAX_HALVINGS = 10;
+export const PIRLS_MAX_ITERATIONS = 30;
+/**
+ * Converged when a step moves no element of (u, β) by more than this. With the canonical link a
+ * PIRLS step is a Newton step, so the error left is of the order of the step's square (1e-12):
+ * the Laplace deviance, whose log-determinant depends on ũ to first order, is then exact to about
+ * 1e-12. Other links give Fisher-scoring steps, which converge linearly, so they need steps as
+ * small as the error wanted. Both are tighter than MixedModels.jl's 1e-5 on the deviance, which
+ * leaves noise of that size in the objective the optimizer sees.
+ */
+export const PIRLS_STEP_TOLERANCE_NEWTON = 1e-6;
+export const PIRLS_STEP_TOLERANCE_SCORING = 1e-10;
+
+export class GlmmObjective {
+  readonly p: number;
+  readonly q: number;
+  /** Fixed effects (length p). */
+  readonly beta: Float64Array;
+  /** Spherical random effects (length q), the conditional mode after `pirls`. */
+  readonly u: Float64Array;
+  /** b = Λu, up to date after every `install`. */
+  readonly b: Float64Array;
+  /** The linear predictor, offset included. */
+  readonly eta: Float64Array;
+  /** μ, dμ/dη, working weights and residuals, deviance contributions at (β, u). */
+  readonly glm: GlmWorkspace;
+  /** Σ dᵢ at (β, u). */
+  devianceSum = Number.NaN;
+  private readonly system: BlockedSystem;
+  private readonly parts: ModelParts;
+  private readonly response: GlmmResponse;
+  private readonly workingResponse: Float64Array;
+  private readonly previousU: Float64Array;
+  private readonly previousBeta: Float64Array;
+
+  constructor(system: BlockedSystem, parts: ModelParts, response: GlmmResponse) {
+    this.system = system;
+    this.parts = parts;
+    this.response = response;
+    this.p = system.p;
+    this.q = system.q;
+    this.beta = new Float64Array(this.p);
+    this.u = new Float64Array(this.q);
+    this.b = new Float64Array(this.q);
+    this.previousU = new Float64Array(this.q);
+    this.previousBeta = new Float64Array(this.p);
+    this.eta = new Float64Array(parts.n);
+    this.workingResponse = new Float64Array(parts.n);
+    this.glm = createGlmWorkspace(parts.n);
+  }
+
+  /** ‖u‖². */
+  get penalty(): number {
+    let sum = 0;
+    for (let i = 0; i < this.q; i++) sum += this.u[i] * this.u[i];
+    return sum;
+  }
+
+  /**
+   * The working linear model at the current (β, u) and θ: η, μ and the GLM quantities, then A
+   * under the working weights and L. Returns the penalized deviance Σ dᵢ + ‖u‖², or +∞ when η
+   * leaves the link's domain, μ the family's range, the deviance is not finite or L cannot be
+   * factored (PIRLS then halves the step).
+   */
+  install(): number {
+    const { system, parts, response, eta, glm } = this;
+    const { n, X } = parts;
+    system.toRandomEffects(this.u, this.b);
+    if (response.offset === null) eta.fill(0);
+    else eta.set(response.offset);
+    for (let c = 0; c < this.p; c++) {
+      const bc = this.beta[c];
+      if (bc === 0) continue;
+      for (let t = 0; t < n; t++) eta[t] += X.data[t + c * n] * bc;
+    }
+    parts.reterms.forEach((term, j) => {
+      const s = term.s;
+      const start = system.offsets[j];
+      const { refs, z } = term;
+      const b = this.b;
+      if (s === 1) {
+        for (let t = 0; t < n; t++) eta[t] += z[t] * b[start + refs[t]];
+        return;
+      }
+      for (let t = 0; t < n; t++) {
+        const base = start + refs[t] * s;
+        let sum = 0;
+        for (let r = 0; r < s; r++) sum += z[t * s + r] * b[base + r];
+        eta[t] += sum;
+      }
+    });
+    const { link, family } = response;
+    for (let t = 0; t < n; t++) {
+      if (!link.validEta(eta[t])) return this.fail();
+    }
+    const deviance = updateFromEta(family, link, response.y, response.priorWeights, eta, glm);
+    if (!Number.isFinite(deviance)) return this.fail();
+    const { mu, workingResiduals, workingWeights } = glm;
+    const range = family.muRange;
+    const z = this.workingResponse;
+    for (let t = 0; t < n; t++) {
+      const m = mu[t];
+      if (!contains(range, m) || !Number.isFinite(workingWeights[t])) {
+        return this.fail();
+      }
+      z[t] = eta[t] + workingResiduals[t] - (response.offset === null ? 0 : response.offset[t]);
+    }
+    system.reweight(workingWeights, z);
+    if (!system.updateFactor()) return this.fail();
+    this.devianceSum = deviance;
+    return deviance + this.penalty;
+  }
+
+  private fail(): number {
+    this.devianceSum = Number.NaN;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Penalized iteratively reweighted least squares from the current (β, u) (a warm start: the
+   * previous evaluation's mode), to the conditional mode of u, and of β too with `varyBeta`
+   * (the fast fit). On return the system holds the working model at the mode.
+   * @throws PirlsFailure when no finite penalized deviance is found at the start, or the first
+   *   step cannot be made to reduce it.
+   */
+  pirls(varyBeta: boolean): PirlsOutcome {
+    let previous = this.install();
+    if (!Number.isFinite(previous)) {
+      // The warm start fails at this θ (or β): start from u = 0, as MixedModels.jl always does.
+      this.u.fill(0);
+      previous = this.install();
+      if (!Number.isFinite(previous)) {
+        throw new PirlsFailure(
+          "the deviance is not finite at the starting linear predictor (η outside the link's domain or μ outside the family's range)",
+        );
+      }
+    }
+    let halvings = 0;
+    for (let iteration = 1; iteration <= PIRLS_MAX_ITERATIONS; iteration++) {
+      this.previousU.set(this.u);
+      this.previousBeta.set(this.beta);
+      if (varyBeta) this.system.solveFixedEffects(this.beta);
+      this.system.solveSphericalModes(this.beta, this.u);
+      let current = this.install();
+      let halved = 0;
+      // Accept equality up to rounding, which a converged step shows as tiny increases.
+      while (!(current <= previous + 1e-12 * Math.abs(previous))) {
+        if (++halved > PIRLS_MAX_HALVINGS) {
+          if (iteration === 1) {
+            throw new PirlsFailure(
+              `step halving could not reduce the penalized deviance (${previous}) in ${PIRLS_MAX_HALVINGS} halvings`,
+            );
+          }
+          this.u.set(this.previousU);
+          this.beta.set(this.previousBeta);
+          this.install();
+          return {
+            iterations: iteration,
+            halvings: halvings + halved,
+            converged: true,
+            stalled: true,
+          };
+        }
+        for (let i = 0; i < this.q; i++) this.u[i] = (this.u[i] + this.previousU[i]) / 2;
+        if (varyBeta) {
+          for (let i = 0; i < this.p; i++) this.beta[i] = (this.beta[i] + this.previousBeta[i]) / 2;
+        }
+        current = this.install();
+      }
+      halvings += halved;
+      const tolerance = this.response.canonical
+        ? PIRLS_STEP_TOLERANCE_NEWTON
+        : PIRLS_STEP_TOLERANCE_SCORING;
+      if (this.stepSize(varyBeta) <= tolerance) {
+        return { iterations: iteration, halvings, converged: true, stalled: false };
+      }
+      previous = current;
+    }
+    return { iterations: PIRLS_MAX_ITERATIONS, halvings, converged: false, stalled: false };
+  }
+
+  private stepSize(varyBeta: boolean): number {
+    let size = 0;
+    for (let i = 0; i < this.q; i++) size = Math.max(size, Math.abs(this.u[i] - this.previousU[i]));
+    if (varyBeta) {
+      for (let i = 0; i < this.p; i++) {
+        size = Math.max(size, Math.abs(this.beta[i] - this.previousBeta[i]));
+      }
+    }
+    return size;
+  }
+
+  /** The Laplace deviance at the installed mode: Σ dᵢ + ‖u‖² + log|ΛᵀZᵀWZΛ + I|. */
+  laplace(): number {
+    return this.devianceSum + this.penalty + this.system.logdetRandom();
+  }
+
+  /**
+   * The adaptive Gauss–Hermite deviance for a single scalar random-effects term at the installed
+   * mode: per level j, with devc0_j = ũ_j² + Σ_{i∈j} dᵢ and the conditional sd_j = 1/L_jj,
+   * Σ_j devc0_j − 2 Σ_j log Σ_k w_k exp((z_k² + devc0_j − devc_j(ũ_j + z_k sd_j))/2) − 2 Σ_j log sd_j.
+   * With one node (z = 0, w = 1) this is the Laplace deviance. `scratch` holds 3ℓ numbers.
+   */
+  adaptiveGaussHermite(
+    nodes: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    scratch: Float64Array,
+  ): number {
+    const term = this.parts.reterms[0];
+    const levels = term.levels.length;
+    const factor = this.system.factorBlock(0, 0).values;
+    const lambda = this.system.lambdas[0][0];
+    const { family, link, y, priorWeights } = this.response;
+    const { refs, z } = term;
+    const deviances = this.glm.deviances;
+    const devc0 = scratch.subarray(0, levels);
+    const devc = scratch.subarray(levels, 2 * levels);
+    const mult = scratch.subarray(2 * levels, 3 * levels);
+    for (let j = 0; j < levels; j++) devc0[j] = this.u[j] * this.u[j];
+    for (let t = 0; t < refs.length; t++) devc0[refs[t]] += deviances[t];
+    mult.fill(0);
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
+      const weight = weights[k];
+      if (weight === 0) continue;
+      if (node === 0) {
+        for (let j = 0; j < levels; j++) mult[j] += weight;
+        continue;
+      }
+      for (let j = 0; j < levels; j++) {
+        const shifted = this.u[j] + node / factor[j];
+        devc[j] = shifted * shifted;
+      }
+      for (let t = 0; t < refs.length; t++) {
+        const j = refs[t];
+        const eta = this.eta[t] + lambda * z[t] * (node / factor[j]);
+        const w = priorWeights === null ? 1 : priorWeights[t];
+        if (w !== 0) devc[j] += w * family.unitDeviance(y[t], link.inverse(eta));
+      }
+      for (let j = 0; j < levels; j++) {
+        mult[j] += weight * exp((node * node + devc0[j] - devc[j]) / 2);
+      }
+    }
+    let total = 0;
+    for (let j = 0; j < levels; j++) total += devc0[j] - 2 * log(mult[j]) + 2 * log(factor[j]);
+    return total;
+  }
+}

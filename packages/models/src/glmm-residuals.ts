@@ -1,0 +1,34 @@
+import { devianceResidual, pearsonResidual } from "@mixedmodels/families";
+import type { GlmmResponse } from "./glmm-objective";
+
+/** R's residual types of a GLM: y − μ, Pearson, deviance and working. */
+export type GlmmResidualType = "response" | "pearson" | "deviance" | "working";
+
+/** Residuals of the given type at μ (and dμ/dη for the working residuals). */
+export function glmmResiduals(
+  response: GlmmResponse,
+  mu: Float64Array,
+  muEta: Float64Array,
+  type: GlmmResidualType,
+): Float64Array {
+  const { family, y, priorWeights } = response;
+  const out = new Float64Array(y.length);
+  for (let t = 0; t < y.length; t++) {
+    const w = priorWeights === null ? 1 : priorWeights[t];
+    switch (type) {
+      case "response":
+        out[t] = y[t] - mu[t];
+        break;
+      case "pearson":
+        out[t] = pearsonResidual(family, y[t], mu[t], w);
+        break;
+      case "deviance":
+        out[t] = devianceResidual(family, y[t], mu[t], w);
+        break;
+      case "working":
+        out[t] = (y[t] - mu[t]) / muEta[t];
+        break;
+    }
+  }
+  return out;
+}
