@@ -2,6 +2,7 @@ export {
   DataError,
   DimensionMismatchError,
   FitAbortedError,
+  FormulaSyntaxError,
   MixedModelsError,
   ModelError,
   NotPositiveDefiniteError,
@@ -15,6 +16,7 @@ export type {
   OptimizationSummaryV1,
   VarCorrGroupV1,
 } from "./model/fitted-model-summary-v1";
+export { nameRecord, ownEntries } from "./names/own-entries";
 export type {
   BoundsV1,
   MinimizeOptionsV1,
@@ -33,4 +35,4 @@ export type {
   NumericColumn,
   TableInput,
 } from "./table/data-table";
-export { isDataTable } from "./table/data-table";
+export { isDataTable, tableColumn } from "./table/data-table";

@@ -1,6 +1,6 @@
 import { formatExpr, unwrapParentheses } from "./format-expr";
 import { formatName } from "./format-name";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import type { FunctionTable } from "./known-functions";
 import type { Expr } from "./types";
 import { variablesOf } from "./variables-of";

@@ -4,7 +4,7 @@ import { FactorScope } from "./factor-scope";
 import { formatExpr, unwrapParentheses } from "./format-expr";
 import { formatName } from "./format-name";
 import { formatRandomEffectsTerm } from "./format-term";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import type { Expr, RandomEffectsTerm, Span, Term, TermFactor } from "./types";
 
 type BarExpr = Extract<Expr, { kind: "binary" }>;

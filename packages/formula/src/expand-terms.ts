@@ -8,7 +8,7 @@ import {
 import type { FactorIndices, FactorScope } from "./factor-scope";
 import { formatExpr, unwrapParentheses } from "./format-expr";
 import { formatName } from "./format-name";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import type { Expr, Span, Term, TermFactor } from "./types";
 import { variablesOf } from "./variables-of";
 
@@ -44,7 +44,9 @@ export interface ExpansionContext extends ParseSettings {
 
 /**
  * Splits `a + b - c` into signed items, left to right. A leading sign (`-1 + x`) becomes the first
- * item's sign; a sign directly after another operator (`a + -b`) is rejected. With
+ * item's sign. A sign directly after another operator is accepted before `0` or `1`, where R reads
+ * `x + -1` as `x - 1` (the signs multiply); before a term R's `x + -z` silently removes nothing,
+ * which is almost always a slip, so it is rejected. With
  * `throughParentheses`, positive parenthesised sums are flattened into the outer sum, as R does.
  */
 export function flattenSum(
@@ -55,18 +57,21 @@ export function flattenSum(
   const rightItems: SumItem[] = [];
   let node = expr;
   while (node.kind === "binary" && (node.op === "+" || node.op === "-")) {
+    const signOffset = operatorOffset(node, settings.text);
     if (node.right.kind === "unary") {
-      throw new FormulaSyntaxError(
-        `two operators in a row: '${node.op}' followed by '${node.right.op}'`,
-        settings.text,
-        node.right.span.start,
-      );
+      const { op, operand } = node.right;
+      if (!isInterceptNumber(operand)) {
+        throw new FormulaSyntaxError(
+          `two operators in a row: '${node.op}' followed by '${op}'` +
+            (op === "-" && node.op === "+" ? "; to remove a term, write '- term'" : ""),
+          settings.text,
+          node.right.span.start,
+        );
+      }
+      rightItems.push({ sign: node.op === op ? "+" : "-", node: operand, signOffset });
+    } else {
+      rightItems.push({ sign: node.op, node: node.right, signOffset });
     }
-    rightItems.push({
-      sign: node.op,
-      node: node.right,
-      signOffset: operatorOffset(node, settings.text),
-    });
     node = node.left;
   }
   const items: SumItem[] =
@@ -84,6 +89,12 @@ export function flattenSum(
       ? flattenSum(inner, settings, true)
       : [item];
   });
+}
+
+/** `0` or `1`, possibly parenthesised: the operands whose sign sets the intercept. */
+function isInterceptNumber(expr: Expr): boolean {
+  const inner = unwrapParentheses(expr);
+  return inner.kind === "number" && (inner.value === 0 || inner.value === 1);
 }
 
 function isSum(expr: Expr): boolean {

@@ -2,7 +2,8 @@ export { formatExpr, unwrapParentheses } from "./format-expr";
 export { formatFormula } from "./format-formula";
 export { formatName, isSyntacticName } from "./format-name";
 export { formatRandomEffectsTerm, formatTerm } from "./format-term";
-export { FormulaSyntaxError } from "./formula-syntax-error";
+// Re-exported from core, where the one error hierarchy lives, so existing imports keep working.
+export { FormulaSyntaxError } from "@mixedmodels/core";
 export type { FunctionRole, KnownFunction, ParseFormulaOptions } from "./known-functions";
 export { KNOWN_FUNCTIONS } from "./known-functions";
 export { parseFormula } from "./parse-formula";

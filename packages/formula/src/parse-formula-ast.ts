@@ -1,4 +1,4 @@
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import { BINARY_PRECEDENCE, isRightAssociative, UNARY_PRECEDENCE } from "./operator-precedence";
 import { type Token, tokenize } from "./tokenize";
 import type { Expr, FormulaAst } from "./types";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formulaStructure } from "../test/formula-structure";
 import { formatFormula } from "./format-formula";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import { parseFormula } from "./parse-formula";
 import { parseFormulaAst } from "./parse-formula-ast";
 import type { BinaryOperator, Expr, ParsedFormula } from "./types";

@@ -3,7 +3,7 @@ import { flattenSum, foldSum, type SumItem, termsOf } from "./expand-terms";
 import { expandRandomTerm } from "./expand-random-term";
 import { FactorScope } from "./factor-scope";
 import { formatExpr, unwrapParentheses } from "./format-expr";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import { FunctionTable, type ParseFormulaOptions } from "./known-functions";
 import { parseFormulaAst } from "./parse-formula-ast";
 import type { Expr, FormulaAst, ParsedFormula, RandomEffectsTerm } from "./types";
@@ -35,7 +35,9 @@ export function parseFormula(text: string, options: ParseFormulaOptions = {}): P
   for (const item of flattenSum(ast.rhs, settings, true)) {
     const inner = unwrapParentheses(item.node);
     if (inner.kind === "binary" && (inner.op === "|" || inner.op === "||")) {
-      if (item.node.kind !== "paren") {
+      // lme4 reads an unparenthesised `y ~ x | g` as `y ~ 1 + (x | g)`: `|` binds loosest, so the
+      // whole right side is one random-effects term and the fixed part is the intercept alone.
+      if (item.node.kind !== "paren" && item.node !== ast.rhs) {
         throw new FormulaSyntaxError(
           `a random-effects term must be in parentheses: (${formatExpr(inner.left)} ${inner.op} ${formatExpr(inner.right)})`,
           text,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import { tokenize } from "./tokenize";
 
 const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.operator ?? t.text}`);

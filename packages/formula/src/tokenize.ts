@@ -1,4 +1,4 @@
-import { FormulaSyntaxError } from "./formula-syntax-error";
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import type { BinaryOperator } from "./types";
 
 export type TokenKind = "name" | "number" | "operator" | "(" | ")" | "," | "~" | "end";

@@ -1,5 +1,14 @@
-import { DataError, type DataTable, ModelError, type TableInput } from "@mixedmodels/core";
+import {
+  type DataColumn,
+  DataError,
+  type DataTable,
+  ModelError,
+  ownEntries,
+  type TableInput,
+  tableColumn,
+} from "@mixedmodels/core";
 import type { Expr, ParsedFormula, TermFactor } from "@mixedmodels/formula";
+import type { Contrast } from "./contrasts/contrast";
 import { designColumns } from "./design/design-columns";
 import { fixedEffectsMatrix } from "./design/fixed-effects-matrix";
 import {
@@ -7,8 +16,8 @@ import {
   type EvaluatedFactor,
   evaluateFactor,
 } from "./evaluate/evaluate-factor";
-import type { EvaluationContext } from "./evaluate/evaluation-context";
 import { evaluateNumeric } from "./evaluate/evaluate-numeric";
+import type { EvaluationContext } from "./evaluate/evaluation-context";
 import type { ModelPartsOptions } from "./model-parts-options";
 import { groupingFactor } from "./random/grouping-factor";
 import { assembleRandomEffects, type BarTerm, checkBarTerm } from "./random/random-effects-terms";
@@ -71,7 +80,7 @@ export function buildModelParts(
   for (const term of parsed.fixed) term.factors.forEach(evaluated);
   for (const bar of parsed.random) for (const term of bar.terms) term.factors.forEach(evaluated);
 
-  const contrasts = options.contrasts ?? {};
+  const contrasts = ownEntries(options.contrasts);
   checkContrastKeys(contrasts, table, factors);
   const X = fixedEffectsMatrix(
     designColumns(parsed.fixed, parsed.intercept, factors, contrasts),
@@ -119,8 +128,8 @@ export function buildModelParts(
 
 function prepareTable(data: TableInput, options: ModelPartsOptions): DataTable {
   const table = toDataTable(data);
-  const contrastColumns = Object.keys(options.contrasts ?? {}).filter(
-    (name) => table.columns[name]?.kind === "numeric",
+  const contrastColumns = [...ownEntries(options.contrasts).keys()].filter(
+    (name) => tableColumn(table, name)?.kind === "numeric",
   );
   return applyTableOptions(table, {
     categorical: [...(options.categorical ?? []), ...contrastColumns],
@@ -130,12 +139,12 @@ function prepareTable(data: TableInput, options: ModelPartsOptions): DataTable {
 
 /** A contrast for a name that is neither a column nor a factor of the formula is a typo. */
 function checkContrastKeys(
-  contrasts: Readonly<Record<string, unknown>>,
+  contrasts: ReadonlyMap<string, Contrast>,
   table: DataTable,
   factors: ReadonlyMap<string, EvaluatedFactor>,
 ): void {
   const known = [...new Set([...table.names, ...factors.keys()])];
-  for (const key of Object.keys(contrasts)) {
+  for (const key of contrasts.keys()) {
     if (!known.includes(key)) {
       throw new DataError(
         `contrasts given for '${key}', which is neither a column nor a term of the formula${didYouMean(key, known)}`,
@@ -154,7 +163,7 @@ function usedVariables(
   if (typeof options.weights === "string" && !variables.includes(options.weights)) {
     variables.push(options.weights);
   }
-  const unknown = variables.filter((name) => !(name in table.columns));
+  const unknown = variables.filter((name) => tableColumn(table, name) === undefined);
   if (unknown.length > 0) {
     const details = unknown.map(
       (name) => `column '${name}' not found${didYouMean(name, table.names)}`,
@@ -169,7 +178,10 @@ function exprText(formula: ParsedFormula, expr: Expr): string {
 }
 
 function responseValues(response: Expr, name: string, context: EvaluationContext): Float64Array {
-  if (response.kind === "variable" && context.table.columns[response.name].kind === "categorical") {
+  if (
+    response.kind === "variable" &&
+    tableColumn(context.table, response.name)?.kind === "categorical"
+  ) {
     throw new DataError(
       `the response '${name}' is categorical; a linear mixed model needs a numeric response`,
       { column: response.name },
@@ -197,7 +209,7 @@ function weightValues(
   let label = "weights";
   if (typeof weights === "string") {
     label = weights;
-    const column = context.table.columns[weights];
+    const column = tableColumn(context.table, weights) as DataColumn;
     if (column.kind !== "numeric") {
       throw new DataError(`weights column '${weights}' is categorical; weights must be numbers`, {
         column: weights,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError, MixedModelsError, NotPositiveDefiniteError } from "./index";
+import { DataError, FormulaSyntaxError, MixedModelsError, NotPositiveDefiniteError } from "./index";
 
 describe("errors", () => {
   it("carry a stable code and the offending column and row", () => {
@@ -13,5 +13,14 @@ describe("errors", () => {
     const error = new NotPositiveDefiniteError(2, 17);
     expect(error.message).toContain("block 2, row 17");
     expect(error.code).toBe("NOT_POSITIVE_DEFINITE");
+  });
+  it("include formula errors in the one hierarchy", () => {
+    const error = new FormulaSyntaxError("unexpected '+'", "y ~ +", 4);
+    expect(error).toBeInstanceOf(MixedModelsError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe("FORMULA_SYNTAX");
+    expect(error.name).toBe("FormulaSyntaxError");
+    expect(error.column).toBe(5);
+    expect(error.message).toBe("unexpected '+' (line 1, column 5)\ny ~ +\n    ^");
   });
 });

@@ -46,3 +46,12 @@ export function isDataTable(value: unknown): value is DataTable {
     candidate.columns !== null
   );
 }
+
+/**
+ * The column named `name`, or undefined. Only the table's own entries count, so a column named
+ * `toString` or `__proto__` is found and an absent one is never read off `Object.prototype`
+ * (tables built by hand or by another library often hold their columns in a plain object).
+ */
+export function tableColumn(table: DataTable, name: string): DataColumn | undefined {
+  return Object.hasOwn(table.columns, name) ? table.columns[name] : undefined;
+}

@@ -38,7 +38,7 @@ export function designColumns(
   terms: readonly Term[],
   intercept: boolean,
   factors: ReadonlyMap<string, EvaluatedFactor>,
-  contrasts: Readonly<Record<string, Contrast>>,
+  contrasts: ReadonlyMap<string, Contrast>,
 ): DesignColumn[] {
   const evaluated = (label: string): EvaluatedFactor => factors.get(label) as EvaluatedFactor;
   const codings = termCodings(
@@ -74,7 +74,7 @@ export function designColumns(
 function factorComponents(
   factor: EvaluatedFactor,
   coding: "contrasts" | "full",
-  contrasts: Readonly<Record<string, Contrast>>,
+  contrasts: ReadonlyMap<string, Contrast>,
 ): Component[] {
   if (factor.kind === "numeric") {
     return factor.columns.map((values, j) => ({
@@ -83,7 +83,7 @@ function factorComponents(
       part: { kind: "numeric", values },
     }));
   }
-  const contrast = contrasts[factor.label] ?? contrasts[factor.variable] ?? "treatment";
+  const contrast = contrasts.get(factor.label) ?? contrasts.get(factor.variable) ?? "treatment";
   const matrix =
     coding === "full"
       ? fullDummyMatrix(factor.levels)

@@ -1,8 +1,8 @@
-import { ModelError } from "@mixedmodels/core";
+import { ModelError, tableColumn } from "@mixedmodels/core";
 import type { Expr, TermFactor } from "@mixedmodels/formula";
 import { numberLabel, orderLevels } from "../table/order-levels";
-import type { EvaluationContext } from "./evaluation-context";
 import { evaluateNumeric } from "./evaluate-numeric";
+import type { EvaluationContext } from "./evaluation-context";
 import { orthogonalPolynomials } from "./orthogonal-polynomials";
 
 /** A continuous factor: one column, or several for `poly(x, k)` (suffixes `1`..`k`). */
@@ -51,7 +51,7 @@ export function evaluateFactor(
     return categorical(expr.args[0], context, label);
   }
   if (asCategorical) return categorical(expr, context, label);
-  if (expr.kind === "variable" && context.table.columns[expr.name]?.kind === "categorical") {
+  if (expr.kind === "variable" && tableColumn(context.table, expr.name)?.kind === "categorical") {
     return categorical(expr, context, label);
   }
   if (expr.kind === "call" && expr.name === "poly") return polynomial(expr, context, label);
@@ -98,7 +98,7 @@ function polynomial(
 function categorical(expr: Expr, context: EvaluationContext, label: string): CategoricalFactor {
   const { rows, table } = context;
   if (expr.kind === "variable") {
-    const column = table.columns[expr.name];
+    const column = tableColumn(table, expr.name);
     if (column?.kind === "categorical") {
       const used = new Int32Array(column.levels.length).fill(-1);
       for (let t = 0; t < rows.length; t++) used[column.codes[rows[t]]] = 0;

@@ -1,4 +1,4 @@
-import { DataError, ModelError } from "@mixedmodels/core";
+import { DataError, ModelError, tableColumn } from "@mixedmodels/core";
 import type { Expr } from "@mixedmodels/formula";
 import type { EvaluationContext } from "./evaluation-context";
 
@@ -150,7 +150,7 @@ export function numericColumn(
   context: EvaluationContext,
   label: string,
 ): Float64Array {
-  const column = context.table.columns[name];
+  const column = tableColumn(context.table, name);
   if (column === undefined) {
     throw new DataError(`column '${name}' not found`, { column: name });
   }

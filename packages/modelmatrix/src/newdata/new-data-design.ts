@@ -1,4 +1,4 @@
-import { DataError, ModelError, type TableInput } from "@mixedmodels/core";
+import { DataError, ModelError, ownEntries, type TableInput } from "@mixedmodels/core";
 import type { RandomEffectsTerm, TermFactor } from "@mixedmodels/formula";
 import { variablesOf } from "@mixedmodels/formula";
 import type { Contrast } from "../contrasts/contrast";
@@ -65,7 +65,8 @@ export function newDataDesign(
   options: NewDataDesignOptions = {},
 ): NewDataDesign {
   const { formula } = parts;
-  const contrasts = options.contrasts ?? parts.contrasts ?? {};
+  // A Map of own entries: a contrast keyed `constructor` is a column's, never Object's.
+  const contrasts = ownEntries(options.contrasts ?? parts.contrasts);
   const included = options.randomTerms ?? parts.reterms.map((_, j) => j);
   const barsOf = new Map<number, RandomEffectsTerm[]>();
   for (const j of included) barsOf.set(j, barTermsOf(parts.reterms[j], formula.random));
@@ -195,7 +196,7 @@ function randomEffectsOnNewRows(
   bars: readonly RandomEffectsTerm[],
   factors: ReadonlyMap<string, EvaluatedFactor>,
   fresh: EvaluationContext,
-  contrasts: Readonly<Record<string, Contrast>>,
+  contrasts: ReadonlyMap<string, Contrast>,
 ): NewDataRandomEffects {
   const m = fresh.rows.length;
   const { s } = reterm;

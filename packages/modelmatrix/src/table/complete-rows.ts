@@ -1,4 +1,4 @@
-import { DataError, type DataTable } from "@mixedmodels/core";
+import { type DataColumn, DataError, type DataTable, tableColumn } from "@mixedmodels/core";
 
 /**
  * The rows without a missing value (NaN, a missing level, or a missing weight) in any of
@@ -15,7 +15,7 @@ export function completeRows(
   const nrow = table.nrow;
   const missing = new Uint8Array(nrow);
   for (const name of variables) {
-    const column = table.columns[name];
+    const column = tableColumn(table, name) as DataColumn;
     if (column.kind === "categorical") {
       for (let i = 0; i < nrow; i++) if (column.codes[i] < 0) missing[i] = 1;
       continue;
@@ -66,7 +66,7 @@ export function completeRows(
 }
 
 function everyMissing(table: DataTable, name: string): boolean {
-  const column = table.columns[name];
+  const column = tableColumn(table, name) as DataColumn;
   if (column.kind === "categorical") return column.codes.every((code) => code < 0);
   return column.values.every((value) => Number.isNaN(value));
 }

@@ -1,6 +1,18 @@
-import { type CellValue, type DataColumn, DataError, type DataTable } from "@mixedmodels/core";
+import {
+  type CellValue,
+  type DataColumn,
+  DataError,
+  type DataTable,
+  nameRecord,
+} from "@mixedmodels/core";
 import { parse } from "csv-parse/sync";
-import { columnFromCells, isMissingCell, type TableOptions, toDataTable } from "./to-data-table";
+import {
+  checkUniqueNames,
+  columnFromCells,
+  isMissingCell,
+  type TableOptions,
+  toDataTable,
+} from "./to-data-table";
 
 /** Options of {@link parseCsv}: column typing as in `toDataTable`, plus the field delimiter. */
 export interface CsvOptions extends TableOptions {
@@ -30,9 +42,10 @@ export function parseCsv(text: string, options: CsvOptions = {}): DataTable {
   }
   if (records.length === 0) throw new DataError("invalid CSV: no header row");
   const names = records[0];
+  checkUniqueNames(names, "CSV header");
   const quoted = quotedColumns(text, delimiter, names.length);
   const nrow = records.length - 1;
-  const columns: Record<string, DataColumn> = {};
+  const columns = nameRecord<DataColumn>();
   for (let j = 0; j < names.length; j++) {
     const cells: CellValue[] = new Array(nrow);
     for (let i = 0; i < nrow; i++) cells[i] = records[i + 1][j];

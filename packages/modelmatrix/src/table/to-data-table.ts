@@ -6,7 +6,10 @@ import {
   type DataTable,
   isDataTable,
   type NumericColumn,
+  nameRecord,
+  ownEntries,
   type TableInput,
+  tableColumn,
 } from "@mixedmodels/core";
 import { didYouMean } from "./closest-names";
 import { numberLabel, orderLevels } from "./order-levels";
@@ -31,8 +34,8 @@ export interface TableOptions {
  *   key absent from a row is a missing cell.
  *
  * Cells: numbers make a numeric column; strings and booleans (`TRUE`/`FALSE`) make a categorical
- * column, as does a mix of numbers and non-numeric strings. `null`, `undefined`, `NaN`, `""` and
- * `"NA"` are missing. Level order: `options.levels`, else numeric order when every label is a
+ * column, as does a mix of numbers and non-numeric strings. `null`, `undefined`, `NaN`, `""`,
+ * `"NA"` and `"NaN"` are missing (see `isMissingCell`). Level order: `options.levels`, else numeric order when every label is a
  * number, else code-unit string order (R's `factor()` in the C locale).
  *
  * @throws DataError when columns have unequal lengths, an option names an unknown column, or a
@@ -50,19 +53,19 @@ export function toDataTable(input: TableInput, options: TableOptions = {}): Data
 /** Applies `categorical` and `levels` options to a table; returns the same object when nothing changes. */
 export function applyTableOptions(table: DataTable, options: TableOptions): DataTable {
   const categorical = new Set(options.categorical ?? []);
-  const levels = options.levels ?? {};
-  for (const name of [...categorical, ...Object.keys(levels)]) {
-    if (!(name in table.columns)) {
+  const levels = ownEntries(options.levels);
+  for (const name of [...categorical, ...levels.keys()]) {
+    if (tableColumn(table, name) === undefined) {
       throw new DataError(`column '${name}' not found${didYouMean(name, table.names)}`, {
         column: name,
       });
     }
   }
   let changed = false;
-  const columns: Record<string, DataColumn> = {};
+  const columns = nameRecord<DataColumn>();
   for (const name of table.names) {
-    const column = table.columns[name];
-    const explicit = levels[name];
+    const column = tableColumn(table, name) as DataColumn;
+    const explicit = levels.get(name);
     let next = column;
     if (explicit !== undefined) next = withLevels(name, column, explicit);
     else if (categorical.has(name) && column.kind === "numeric")
@@ -84,10 +87,13 @@ function fromRows(rows: ReadonlyArray<Readonly<Record<string, CellValue>>>): Dat
       }
     }
   }
-  const columns: Record<string, DataColumn> = {};
+  const columns = nameRecord<DataColumn>();
   for (const name of names) {
     const cells: CellValue[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) cells[i] = rows[i][name];
+    // A row without its own key is a missing cell, never a value inherited from Object.prototype.
+    for (let i = 0; i < rows.length; i++) {
+      cells[i] = Object.hasOwn(rows[i], name) ? rows[i][name] : undefined;
+    }
     columns[name] = columnFromCells(cells);
   }
   return { nrow: rows.length, names, columns };
@@ -97,7 +103,7 @@ function fromColumns(
   input: Readonly<Record<string, ArrayLike<CellValue> | DataColumn>>,
 ): DataTable {
   const names = Object.keys(input);
-  const columns: Record<string, DataColumn> = {};
+  const columns = nameRecord<DataColumn>();
   let nrow = -1;
   let firstName = "";
   for (const name of names) {
@@ -118,17 +124,42 @@ function fromColumns(
   return { nrow: Math.max(nrow, 0), names, columns };
 }
 
+/**
+ * Two columns under one name would make every lookup by that name ambiguous (a plain object keeps
+ * the last one silently), so a duplicate is an error that names it.
+ */
+export function checkUniqueNames(names: readonly string[], source: string): void {
+  const seen = new Set<string>();
+  for (let j = 0; j < names.length; j++) {
+    const name = names[j];
+    if (seen.has(name)) {
+      const first = names.indexOf(name);
+      throw new DataError(
+        `the ${source} has two columns named '${name}' (columns ${first + 1} and ${j + 1}); rename one of them`,
+        { column: name },
+      );
+    }
+    seen.add(name);
+  }
+}
+
 function columnLength(column: DataColumn): number {
   return column.kind === "numeric" ? column.values.length : column.codes.length;
 }
 
-/** A caller-built table: every column has `nrow` entries and valid codes. */
+/**
+ * A caller-built table: every column has `nrow` entries and valid codes. Its columns are copied
+ * into a prototype-free record (unless they already are), so every later lookup by name is safe.
+ */
 function validated(table: DataTable): DataTable {
+  checkUniqueNames(table.names, "table");
+  const columns = nameRecord<DataColumn>();
   for (const name of table.names) {
-    const column = table.columns[name];
-    if (column === undefined) {
+    const column = tableColumn(table, name);
+    if (column === undefined || !isDataColumn(column)) {
       throw new DataError(`table lists column '${name}' but has no data for it`, { column: name });
     }
+    columns[name] = column;
     checkedCodes(name, column);
     if (columnLength(column) !== table.nrow) {
       throw new DataError(
@@ -137,7 +168,9 @@ function validated(table: DataTable): DataTable {
       );
     }
   }
-  return table;
+  return Object.getPrototypeOf(table.columns) === null
+    ? table
+    : { nrow: table.nrow, names: table.names, columns };
 }
 
 function checkedCodes(name: string, column: DataColumn): DataColumn {
@@ -162,11 +195,16 @@ function isDataColumn(value: unknown): value is DataColumn {
   return kind === "numeric" || kind === "categorical";
 }
 
-/** True for the cells that mean "no value": null, undefined, NaN, "" and "NA". */
+/**
+ * True for the cells that mean "no value": null, undefined, NaN, and the strings "", "NA" and
+ * "NaN". One rule for every input path (row objects, plain columns, CSV text, any column type):
+ * a string "NaN" is how a NaN reads once written out (`String(NaN)`, R's `write.csv`, pandas), so
+ * it is missing like the number, never a factor level.
+ */
 export function isMissingCell(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === "number") return Number.isNaN(value);
-  if (typeof value === "string") return value === "NA" || value.trim() === "";
+  if (typeof value === "string") return value === "NA" || value === "NaN" || value.trim() === "";
   return false;
 }
 

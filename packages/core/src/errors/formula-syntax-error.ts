@@ -1,3 +1,5 @@
+import { MixedModelsError } from "./mixed-models-error";
+
 /**
  * Thrown by `parseFormula` (and `parseFormulaAst`) for any formula it cannot accept: bad tokens,
  * unbalanced parentheses, missing operands, unknown functions, and formulas that parse but mean
@@ -6,9 +8,12 @@
  * `offset` is a 0-based index into the text (it may equal `text.length` for "ended too early");
  * `line` and `column` are 1-based; `excerpt` is the offending line with a caret line under the
  * offending characters, ready to print in a monospace font.
+ *
+ * It lives in core (not in the formula package) so that the whole library has one error
+ * hierarchy: `catch (e) { if (e instanceof MixedModelsError) ... }` sees formula errors too.
  */
-export class FormulaSyntaxError extends Error {
-  readonly code = "FORMULA_SYNTAX";
+export class FormulaSyntaxError extends MixedModelsError {
+  declare readonly code: "FORMULA_SYNTAX";
   /** The problem alone, without the position and excerpt that `message` adds. */
   readonly reason: string;
   /** 0-based character offset of the offending position, 0 ≤ offset ≤ text.length. */
@@ -32,7 +37,10 @@ export class FormulaSyntaxError extends Error {
       Math.min(length, location.lineText.length - location.column + 1),
     );
     const excerpt = `${location.lineText}\n${" ".repeat(location.column - 1)}${"^".repeat(caretCount)}`;
-    super(`${reason} (line ${location.line}, column ${location.column})\n${excerpt}`);
+    super(
+      "FORMULA_SYNTAX",
+      `${reason} (line ${location.line}, column ${location.column})\n${excerpt}`,
+    );
     this.name = "FormulaSyntaxError";
     this.reason = reason;
     this.offset = clamped;
