@@ -21,7 +21,7 @@ const documents = [
   "packages/datasets/README.md",
 ];
 const tsx = ["--conditions=@mixedmodels/source", "--import", "tsx"];
-const setupCommand = /^(npm|npx|pnpm (install|build|test|main|bench|examples|docs)|node |cd |#|$)/;
+const setupCommand = /^(npm|npx|pnpm |node |cd |#|$)/;
 const blocksDir = join(packageDir, "test", ".doc-blocks");
 mkdirSync(blocksDir, { recursive: true });
 
@@ -42,14 +42,24 @@ for (const document of documents) {
   const blocks = codeBlocks(join(root, document));
   if (
     !blocks.some(
-      (block) => block.language === "ts" || block.language === "js" || block.language === "sh",
+      (block) =>
+        block.language === "ts" ||
+        block.language === "js" ||
+        (block.language === "sh" && /(^|\n)(pnpm exec )?mixedmodels /.test(block.code)),
     )
   ) {
     continue;
   }
   describe(document, () => {
     blocks.forEach((block, index) => {
-      if (block.language === "ts" || block.language === "js") {
+      // A worker thread cannot load tsx under a tsx parent: blocks of `mixedmodels/node` run
+      // from the built tarballs in tools/release/install-check.mjs (CI) and in fit-async.test.ts.
+      if (
+        (block.language === "ts" || block.language === "js") &&
+        block.code.includes('"mixedmodels/node"')
+      ) {
+        it.skip(`the ${block.language} block at line ${block.line} runs in the release check`, () => {});
+      } else if (block.language === "ts" || block.language === "js") {
         it(`runs the ${block.language} block at line ${block.line}`, () => {
           const file = join(blocksDir, `${document.replaceAll("/", "_")}-${block.line}.mts`);
           writeFileSync(file, `${block.code}\n`);
