@@ -115,7 +115,9 @@ describe("GLMM objective properties", () => {
     expect(Math.abs(renamed.objective - original.objective)).toBeLessThan(1e-7);
     expect(Math.abs(renamed.theta[0] - original.theta[0])).toBeLessThan(1e-4);
     const a = original.coef();
-    renamed.coef().forEach((value, i) => expect(Math.abs(value - a[i])).toBeLessThan(1e-4));
+    renamed.coef().forEach((value, i) => {
+      expect(Math.abs(value - a[i])).toBeLessThan(1e-4);
+    });
   });
 
   it("a Bernoulli fit of 1 − y flips the sign of β and keeps θ and the objective", () => {
@@ -136,7 +138,9 @@ describe("GLMM objective properties", () => {
     expect(Math.abs(flipped.objective - m.objective)).toBeLessThan(1e-6);
     expect(Math.abs(flipped.theta[0] - m.theta[0])).toBeLessThan(1e-3);
     const beta = m.coef();
-    flipped.coef().forEach((value, i) => expect(Math.abs(value + beta[i])).toBeLessThan(1e-3));
+    flipped.coef().forEach((value, i) => {
+      expect(Math.abs(value + beta[i])).toBeLessThan(1e-3);
+    });
   });
 });
 
