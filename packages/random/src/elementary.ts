@@ -1,9 +1,6 @@
 /**
- * The elementary functions every sampler uses, from one place: switching them to the
- * deterministic `@mixedmodels/math` (bit-identical on every engine) is a change of this file only.
- * Until that package lands these are the engine's own, which V8, SpiderMonkey and JavaScriptCore
- * may round differently in the last bit; the uniforms (integer arithmetic only) are exact already.
+ * The elementary functions every sampler uses, from one place: `@mixedmodels/math`'s, computed
+ * from exact IEEE operations only, so a draw has the same bits on every engine (the engines'
+ * own `Math.exp`/`Math.log` may differ in the last bit).
  */
-export const exp: (x: number) => number = Math.exp;
-export const log: (x: number) => number = Math.log;
-export const log1p: (x: number) => number = Math.log1p;
+export { exp, log, log1p } from "@mixedmodels/math";
