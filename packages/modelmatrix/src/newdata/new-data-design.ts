@@ -19,7 +19,10 @@ export interface NewDataRandomEffects {
   readonly s: number;
   /** s×m column-major over the m complete rows (as `RandomEffectsMatrix.z`). */
   readonly z: Float64Array;
-  /** Per complete row, the index of its level in the model's `levels`; −1 for an unseen level. */
+  /**
+   * Per complete row, the index of its level in the model's `levels`, or −1 − k for the k-th
+   * unseen level (of `unseenLevels`).
+   */
   readonly refs: Int32Array;
   /** The distinct unseen levels, in order of first appearance. */
   readonly unseenLevels: readonly string[];
@@ -219,17 +222,21 @@ function randomEffectsOnNewRows(
   const index = new Map(reterm.levels.map((level, i) => [level, i] as const));
   const refs = new Int32Array(m);
   const unseen: string[] = [];
-  const seenUnseen = new Set<string>();
+  const unseenIndex = new Map<string, number>();
   for (let t = 0; t < m; t++) {
     const label = parts.map((factor) => factor.levels[factor.codes[t]]).join(":");
     const level = index.get(label);
-    if (level === undefined) {
-      refs[t] = -1;
-      if (!seenUnseen.has(label)) {
-        seenUnseen.add(label);
-        unseen.push(label);
-      }
-    } else refs[t] = level;
+    if (level !== undefined) {
+      refs[t] = level;
+      continue;
+    }
+    let k = unseenIndex.get(label);
+    if (k === undefined) {
+      k = unseen.length;
+      unseenIndex.set(label, k);
+      unseen.push(label);
+    }
+    refs[t] = -1 - k;
   }
   return { group: reterm.group, s, z, refs, unseenLevels: unseen };
 }
