@@ -1,0 +1,15 @@
+export { bootstrapFromJSON, bootstrapToJSON, combineBootstraps } from "./bootstrap-json";
+export type {
+  BootstrapNames,
+  BootstrapParameters,
+  BootstrapReplicate,
+  BootstrapResult,
+} from "./bootstrap-types";
+export {
+  type BootstrapInterval,
+  bootstrapColumns,
+  confint,
+  equalTailIntervals,
+  shortestCoverage,
+} from "./intervals";
+export { type BootstrapOptions, bootstrapNames, parametricBootstrap } from "./parametric-bootstrap";

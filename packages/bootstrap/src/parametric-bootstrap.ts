@@ -1,0 +1,157 @@
+import { ModelError } from "@mixedmodels/core";
+import type { LinearMixedModel } from "@mixedmodels/models";
+import type {
+  BootstrapNames,
+  BootstrapParameters,
+  BootstrapReplicate,
+  BootstrapResult,
+} from "./bootstrap-types";
+import { ReplicateEngine, type ReplicateSpec } from "./replicate-engine";
+import { loadWorkerThreads, runOnWorkers } from "./worker-pool";
+
+export interface BootstrapOptions {
+  /** Seed (an integer in [−2³¹, 2³²)): replicate i draws its response from stream i. */
+  readonly seed: number;
+  /**
+   * Worker threads (default 1: in this thread). Results are bit-identical for any number; where
+   * there are no worker threads (a browser) the replicates run in sequence here.
+   */
+  readonly workers?: number;
+  /** Parameters to simulate from (default the model's estimates). */
+  readonly beta?: ArrayLike<number>;
+  readonly sigma?: number;
+  readonly theta?: ArrayLike<number>;
+  /** Called after each replicate with the number done and the total. */
+  readonly progress?: (done: number, total: number) => void;
+  /** Cancels the run: the result then holds the replicates finished so far (`complete: false`). */
+  readonly signal?: AbortSignal;
+  /** An earlier (partial) run with the same model, seed and parameters: its replicates are kept. */
+  readonly resume?: BootstrapResult;
+  /** Replicates per message to a worker (default 8). */
+  readonly batchSize?: number;
+}
+
+/**
+ * Parametric bootstrap of a fitted linear mixed model: `n` responses simulated from the model
+ * (or from given parameters), each refitted, giving per replicate the objective, σ, β, θ, the
+ * random-effect sds and correlations and the standard errors. Replicate i uses stream i of the
+ * seed, so the result is the same bit for bit for 1, 2 or 8 workers and for a resumed run.
+ * @throws ModelError for an unfitted model, a bad n or workers, a resume from another run, or a
+ *   failed refit.
+ */
+export async function parametricBootstrap(
+  model: LinearMixedModel,
+  n: number,
+  options: BootstrapOptions,
+): Promise<BootstrapResult> {
+  if (!model.isFitted) throw new ModelError("parametricBootstrap needs a fitted model");
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new ModelError(`the number of replicates must be a non-negative integer, got ${n}`);
+  }
+  const workers = options.workers ?? 1;
+  if (!Number.isSafeInteger(workers) || workers < 1) {
+    throw new ModelError(`workers must be a positive integer, got ${workers}`);
+  }
+  const parameters: BootstrapParameters = {
+    beta: Array.from(options.beta ?? model.fixef()),
+    sigma: options.sigma ?? model.sigma,
+    theta: Array.from(options.theta ?? model.theta),
+  };
+  const header = {
+    version: 1 as const,
+    formula: model.parts.formula.text,
+    reml: model.reml,
+    seed: options.seed,
+    parameters,
+    names: bootstrapNames(model),
+  };
+  const done = new Map<number, BootstrapReplicate>();
+  if (options.resume !== undefined) {
+    checkSameRun(options.resume, header);
+    for (const row of options.resume.replicates)
+      if (row.replicate < n) done.set(row.replicate, row);
+  }
+  const indices: number[] = [];
+  for (let i = 0; i < n; i++) if (!done.has(i)) indices.push(i);
+  const spec: ReplicateSpec = {
+    parts: model.parts,
+    reml: model.reml,
+    seed: options.seed,
+    parameters,
+  };
+  const onReplicate = (row: BootstrapReplicate) => {
+    done.set(row.replicate, row);
+    options.progress?.(done.size, n);
+  };
+  const threads = workers > 1 && indices.length > 1 ? await loadWorkerThreads() : null;
+  if (threads !== null) {
+    await runOnWorkers(threads, spec, {
+      indices,
+      workers,
+      batchSize: options.batchSize ?? 8,
+      onReplicate,
+      signal: options.signal,
+    });
+  } else {
+    await runInSequence(spec, indices, onReplicate, options.signal);
+  }
+  const replicates = [...done.values()].sort((a, b) => a.replicate - b.replicate);
+  return { ...header, replicates, complete: replicates.length === n };
+}
+
+/** The fallback: replicates here, yielding to the event loop between batches so aborts arrive. */
+async function runInSequence(
+  spec: ReplicateSpec,
+  indices: readonly number[],
+  onReplicate: (row: BootstrapReplicate) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const engine = new ReplicateEngine(spec);
+  let lastYield = Date.now();
+  for (const index of indices) {
+    if (signal?.aborted) return;
+    onReplicate(engine.replicate(index));
+    if (Date.now() - lastYield > 20) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = Date.now();
+    }
+  }
+}
+
+/** lme4's names: fixed effects, θ, `sd_(Intercept)|Subject`, `cor_Days.(Intercept)|Subject`. */
+export function bootstrapNames(model: LinearMixedModel): BootstrapNames {
+  const groups = model.varCorr().groups;
+  return {
+    beta: model.fixefnames(),
+    theta: model.thetaNames(),
+    sds: groups.flatMap((group) => group.names.map((name) => `sd_${name}|${group.group}`)),
+    correlations: groups.flatMap((group) => {
+      if (group.corr === null) return [];
+      const out: string[] = [];
+      for (let c = 0; c < group.names.length; c++) {
+        for (let r = c + 1; r < group.names.length; r++) {
+          out.push(`cor_${group.names[r]}.${group.names[c]}|${group.group}`);
+        }
+      }
+      return out;
+    }),
+  };
+}
+
+/** Two runs are parts of one when model, seed and parameters agree exactly. */
+export function checkSameRun(
+  a: Pick<BootstrapResult, "formula" | "reml" | "seed" | "parameters" | "names">,
+  b: Pick<BootstrapResult, "formula" | "reml" | "seed" | "parameters" | "names">,
+): void {
+  const same =
+    a.formula === b.formula &&
+    a.reml === b.reml &&
+    a.seed === b.seed &&
+    JSON.stringify(a.parameters) === JSON.stringify(b.parameters) &&
+    JSON.stringify(a.names) === JSON.stringify(b.names);
+  if (!same) {
+    throw new ModelError(
+      "the bootstrap runs differ in model, seed or parameters; only parts of one run combine",
+    );
+  }
+}

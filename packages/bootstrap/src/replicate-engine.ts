@@ -1,0 +1,78 @@
+import type { ModelParts } from "@mixedmodels/modelmatrix";
+import { LinearMixedModel } from "@mixedmodels/models";
+import { bobyqa } from "@mixedmodels/optim";
+import { GaussianSimulator, modelSimulationDesign } from "@mixedmodels/predict";
+import { type RandomStream, streamAt } from "@mixedmodels/random";
+import type { BootstrapParameters, BootstrapReplicate } from "./bootstrap-types";
+
+/** What a replicate engine needs: plain data, so a worker thread can receive it. */
+export interface ReplicateSpec {
+  readonly parts: ModelParts;
+  readonly reml: boolean;
+  readonly seed: number;
+  readonly parameters: BootstrapParameters;
+}
+
+/**
+ * Computes replicates: replicate i simulates a response from stream i of the seed and refits a
+ * model of its own (same parts, BOBYQA, from the usual start), so its result depends on i and
+ * the spec only, never on which thread ran it or what it ran before. Indices must come in
+ * increasing order: the stream then moves forward by jumps, one per index skipped.
+ */
+export class ReplicateEngine {
+  private readonly model: LinearMixedModel;
+  private readonly simulator: GaussianSimulator;
+  private readonly response: Float64Array;
+  private readonly seed: number;
+  private readonly reml: boolean;
+  private stream: RandomStream | null = null;
+  private position = -1;
+
+  constructor(spec: ReplicateSpec) {
+    this.model = new LinearMixedModel(spec.parts, { reml: spec.reml });
+    this.simulator = new GaussianSimulator(modelSimulationDesign(spec.parts), spec.parameters);
+    this.response = new Float64Array(spec.parts.n);
+    this.seed = spec.seed;
+    this.reml = spec.reml;
+  }
+
+  replicate(index: number): BootstrapReplicate {
+    const stream = this.streamFor(index);
+    this.simulator.simulateInto(stream, this.response);
+    const model = this.model;
+    model.refit(this.response, { optimizer: bobyqa(), reml: this.reml });
+    const groups = model.varCorr().groups;
+    const errors = model.stderror();
+    return {
+      replicate: index,
+      objective: model.objective,
+      sigma: model.sigma,
+      beta: Array.from(model.fixef()),
+      stderror: Array.from(model.parts.X.kept, (column) => errors[column]),
+      theta: Array.from(model.theta),
+      sds: groups.flatMap((group) => group.sd),
+      correlations: groups.flatMap((group) => lowerTriangle(group.corr)),
+    };
+  }
+
+  /** Stream `index`, reached from the current one by jumps (a clone, so draws do not move it). */
+  private streamFor(index: number): RandomStream {
+    if (this.stream === null || index < this.position) {
+      this.stream = streamAt(this.seed, index);
+    } else {
+      for (let i = this.position; i < index; i++) this.stream.jump();
+    }
+    this.position = index;
+    return this.stream.clone();
+  }
+}
+
+/** Entries below the diagonal, column by column (lme4's order of correlations). */
+export function lowerTriangle(matrix: readonly (readonly number[])[] | null): number[] {
+  if (matrix === null) return [];
+  const out: number[] = [];
+  for (let c = 0; c < matrix.length; c++) {
+    for (let r = c + 1; r < matrix.length; r++) out.push(matrix[r][c]);
+  }
+  return out;
+}
