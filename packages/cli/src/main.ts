@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import packageJson from "../package.json";
 import { runDatasetsCommand } from "./commands/datasets-command";
 import { runFitCommand } from "./commands/fit-command";
+import { resamplingCommands } from "./commands/resampling-commands";
 import { type CliValues, cliOptions, fitCommandOptions } from "./fit-arguments";
 import { formatCliError } from "./format-cli-error";
 import type { CliIo } from "./io";
@@ -24,6 +25,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  // predict, simulate and bootstrap parse their own flags (commands/resampling-commands.ts).
+  const resampling = argv[0] === undefined ? undefined : resamplingCommands[argv[0]];
+  if (resampling !== undefined) return resampling(argv.slice(1), io);
   const { values, positionals } = parseOrExplain(argv);
   if (values.version) {
     io.stdout(`mixedmodels ${packageJson.version}\n`);
