@@ -29,6 +29,8 @@ export interface FitJsonOutput {
     names: string[];
     sd: (number | null)[];
     corr: (number | null)[][] | null;
+    /** With a standard deviation of exactly zero: why the null correlations are undefined. */
+    corrNotes?: { row: number; column: number; reason: string; message: string }[];
   }[];
   ngroups: Record<string, number>;
   converged: boolean;
@@ -79,7 +81,11 @@ export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {})
       group: group.group,
       names: [...group.names],
       sd: group.sd.map(jsonNumber),
-      corr: group.corr === null ? null : group.corr.map((row) => row.map(jsonNumber)),
+      corr:
+        group.corr === null
+          ? null
+          : group.corr.map((row) => row.map((value) => (value === null ? null : jsonNumber(value)))),
+      ...(group.corrNotes ? { corrNotes: group.corrNotes.map((note) => ({ ...note })) } : {}),
     })),
     ngroups: { ...ngroups },
     converged: summary.optimization.converged,

@@ -9,6 +9,7 @@ export {
   UnsupportedKernelError,
 } from "./errors/index";
 export type {
+  CorrelationNoteV1,
   FittedModelSummaryV1,
   GeneralizedSummaryV1,
   FixedEffectsSummaryV1,

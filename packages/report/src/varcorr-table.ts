@@ -8,16 +8,19 @@ interface VarCorrLine {
   readonly group: string;
   readonly column: string;
   readonly sd: number;
-  /** Correlations with the earlier columns of the same group. */
-  readonly correlations: readonly number[];
+  /** Correlations with the earlier columns of the same group (null: undefined, printed "—"). */
+  readonly correlations: readonly (number | null)[];
 }
 
 function varCorrLines(summary: FittedModelSummaryV1): VarCorrLine[] {
   const lines: VarCorrLine[] = [];
   for (const group of summary.varcorr) {
     group.names.forEach((column, j) => {
-      const correlations: number[] = [];
-      for (let k = 0; k < j; k++) correlations.push(group.corr?.[j]?.[k] ?? Number.NaN);
+      const correlations: (number | null)[] = [];
+      for (let k = 0; k < j; k++) {
+        const value = group.corr?.[j]?.[k];
+        correlations.push(value === undefined ? Number.NaN : value);
+      }
       lines.push({ group: j === 0 ? group.group : "", column, sd: group.sd[j], correlations });
     });
   }
@@ -36,7 +39,8 @@ function varCorrDecimals(lines: readonly VarCorrLine[]): number {
 /**
  * The variance components as strings: group (on the first line of each group only), column,
  * variance, standard deviation (both with the same decimals), then the correlations with the
- * earlier columns of the group (`.` for a structural zero), then a `Residual` line.
+ * earlier columns of the group (`.` for a structural zero, `—` where undefined), then a `Residual`
+ * line.
  */
 export function varCorrTableSpec(summary: FittedModelSummaryV1): TableSpec {
   const lines = varCorrLines(summary);
@@ -58,10 +62,15 @@ export function varCorrTableSpec(summary: FittedModelSummaryV1): TableSpec {
     formatFixed(line.sd * line.sd, decimals),
     formatFixed(line.sd, decimals),
     ...Array.from({ length: correlationColumns }, (_, k) =>
-      k < line.correlations.length ? formatCorrelation(line.correlations[k]) : "",
+      k < line.correlations.length ? formatCorrelationCell(line.correlations[k]) : "",
     ),
   ]);
   return { columns, rows };
+}
+
+/** A correlation cell; "—" where it is undefined (a standard deviation of exactly zero). */
+function formatCorrelationCell(rho: number | null): string {
+  return rho === null ? "—" : formatCorrelation(rho);
 }
 
 /** Centres `text` in `width` (extra space on the right), as MixedModels.jl centres its headers. */

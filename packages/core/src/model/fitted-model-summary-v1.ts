@@ -21,8 +21,25 @@ export interface VarCorrGroupV1 {
   readonly names: readonly string[];
   /** Standard deviations of the random effects. */
   readonly sd: readonly number[];
-  /** Correlation matrix, or null for a single column. Structural zeros (zerocorr) are -0. */
-  readonly corr: readonly (readonly number[])[] | null;
+  /**
+   * Correlation matrix, or null for a single column. Structural zeros (zerocorr) are -0. An entry
+   * is null where the correlation is undefined (a standard deviation estimated as exactly zero);
+   * `corrNotes` says why.
+   */
+  readonly corr: readonly (readonly (number | null)[])[] | null;
+  /** One note per undefined (null) entry of `corr`, both triangles; absent when there is none. */
+  readonly corrNotes?: readonly CorrelationNoteV1[];
+}
+
+/** Why a correlation in `VarCorrGroupV1.corr` is null. */
+export interface CorrelationNoteV1 {
+  /** Row and column of the entry in `corr`. */
+  readonly row: number;
+  readonly column: number;
+  /** Stable code: "zero-variance" (one of the two standard deviations is exactly zero). */
+  readonly reason: "zero-variance";
+  /** A sentence a user understands. */
+  readonly message: string;
 }
 
 export interface ModelWarningV1 {

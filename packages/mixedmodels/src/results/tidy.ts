@@ -126,7 +126,13 @@ function variancePartsOf(model: LinearMixedModel): TidyRow[] {
     for (let j = 0; j < group.names.length; j++) {
       for (let i = j + 1; i < group.names.length; i++) {
         const value = corr[i][j];
-        rows.push(variancePart(group.group, `cor__${group.names[j]}.${group.names[i]}`, value));
+        rows.push(
+          variancePart(
+            group.group,
+            `cor__${group.names[j]}.${group.names[i]}`,
+            value ?? Number.NaN,
+          ),
+        );
       }
     }
   }

@@ -1,9 +1,10 @@
+import { centredAboutIntercept } from "./centred-design";
 import { distinctRowsWeighted } from "./distinct-rows";
 
 /**
  * Relative tolerance of the rank decision: column j is dependent when the part of it outside the
  * span of the kept earlier columns has norm ≤ 1e-7·‖x_j‖ (the tolerance of R's `qr()`, which lme4
- * uses to drop columns).
+ * uses to drop columns), with x_j centred about its mean when X has an intercept.
  */
 export const rankTolerance = 1e-7;
 
@@ -23,7 +24,9 @@ export const rankTolerance = 1e-7;
  */
 export function independentColumns(design: Float64Array, rowCount: number, p: number): Int32Array {
   if (p === 0) return new Int32Array(0);
-  const { matrix, rows: n } = distinctRowsWeighted(design, rowCount, p);
+  // Centred about the intercept: the decision does not depend on a column's origin.
+  const centred = centredAboutIntercept(design, rowCount, p) ?? design;
+  const { matrix, rows: n } = distinctRowsWeighted(centred, rowCount, p);
   const work = matrix.slice(0, n * p);
   // Column k of `reflectors` holds the Householder vector of the k-th kept column (rows k..n-1).
   const reflectors = new Float64Array(n * Math.min(n, p));
