@@ -20,7 +20,10 @@ import type { FitOptions, OptimizationSummary } from "./model-types";
 import { createRecorder, runOptimizer } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
 import { canonicalTheta } from "./post-fit";
+import { responseMinusOffset } from "./cross-product";
+import { checkColumnMagnitudes, checkResponseVariation } from "./data-checks";
 import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
+import { type ReportedSolution, UserScale } from "./user-scale";
 
 /** Options of the `LinearMixedModel` constructor. */
 export interface LinearMixedModelOptions {
@@ -43,9 +46,13 @@ export interface LinearMixedModelOptions {
 export class LinearMixedModel extends MixedModelBase {
   private remlCriterion: boolean;
   private stateValid = false;
-  private solutionCache: PenalizedSolution | null = null;
+  private solutionCache: ReportedSolution | null = null;
   private lastFitOptions: FitOptions | null = null;
   private response: Float64Array;
+  /** Centring and scaling of the columns the system is built on, and the map back. */
+  private readonly userScale: UserScale;
+  /** The conditioned response ỹ the system holds. */
+  private fitResponse: Float64Array;
 
   /**
    * Build the blocked cross-product and factor storage (once; O(n)).
@@ -54,7 +61,11 @@ export class LinearMixedModel extends MixedModelBase {
    */
   constructor(parts: ModelParts, options: LinearMixedModelOptions = {}) {
     checkFiniteResponse(parts.y, parts.responseName);
-    super(parts, new BlockedSystem(parts, { sparseFactor: options.sparseFactor }));
+    const userScale = conditionedColumns(parts);
+    super(parts, new BlockedSystem(userScale.fitParts, { sparseFactor: options.sparseFactor }));
+    this.userScale = userScale;
+    this.coordinates = userScale;
+    this.fitResponse = userScale.fitParts.y;
     this.response = parts.y;
     this.remlCriterion = options.reml ?? false;
   }
@@ -91,7 +102,7 @@ export class LinearMixedModel extends MixedModelBase {
     if (theta.length !== this.system.layout.length) {
       throw new ModelError(`θ has ${this.system.layout.length} elements, got ${theta.length}`);
     }
-    this.system.setTheta(theta);
+    this.system.setTheta(this.userScale.thetaIn(this.system.layout, theta));
     this.refreshState();
     return this;
   }
@@ -102,9 +113,9 @@ export class LinearMixedModel extends MixedModelBase {
    * @throws NotPositiveDefiniteError when the system is not positive definite at θ.
    */
   objectiveAt(theta: ArrayLike<number>, reml: boolean = this.remlCriterion): number {
-    const saved = this.isFitted ? this.system.getTheta() : null;
+    const saved = this.isFitted ? this.theta : null;
     this.setTheta(theta);
-    const value = this.system.objective(reml);
+    const value = this.reportedObjective(this.system.objective(reml), reml);
     if (saved !== null) this.setTheta(saved);
     return value;
   }
@@ -137,7 +148,7 @@ export class LinearMixedModel extends MixedModelBase {
   /** Penalized residual sum of squares r²_θ. */
   get pwrss(): number {
     this.ensureState();
-    return this.system.pwrss();
+    return this.system.pwrss() * this.userScale.responseScale ** 2;
   }
 
   /** Variance components grouped as lme4 prints them, plus the residual SD. */
@@ -148,9 +159,22 @@ export class LinearMixedModel extends MixedModelBase {
 
   /** Fitted values Xβ + Zb (+ the offset, if any). */
   fitted(): Float64Array {
-    const { beta, b } = this.solution();
-    const { n, X, reterms } = this.parts;
-    const out = this.parts.offset ? Float64Array.from(this.parts.offset) : new Float64Array(n);
+    return this.userScale.fittedOut(this.conditionedFitted());
+  }
+
+  /** y − fitted, as s_y·(ỹ − f̃): no cancellation against a large mean of y. */
+  residuals(): Float64Array {
+    const fitted = this.conditionedFitted();
+    const y = this.fitResponse;
+    const scale = this.userScale.responseScale;
+    return fitted.map((value, t) => scale * (y[t] - value));
+  }
+
+  /** X̃β̃ + Z̃b̃ of the conditioned system. */
+  private conditionedFitted(): Float64Array {
+    const { fitBeta: beta, fitB: b } = this.solution();
+    const { n, X, reterms } = this.userScale.fitParts;
+    const out = new Float64Array(n);
     for (let c = 0; c < X.p; c++) {
       const bc = beta[c];
       for (let t = 0; t < n; t++) out[t] += X.data[t + c * n] * bc;
@@ -168,20 +192,13 @@ export class LinearMixedModel extends MixedModelBase {
     return out;
   }
 
-  /** y − fitted. */
-  residuals(): Float64Array {
-    const fitted = this.fitted();
-    const y = this.response;
-    return fitted.map((value, t) => y[t] - value);
-  }
-
   /**
    * Leverage: the diagonal of [ZΛ X](LLᵀ)⁻¹[ZΛ X]ᵀ (rows weighted by √w). One forward solve per
    * observation, so it costs O(n·nnz(L)).
    */
   leverage(): Float64Array {
     this.ensureState();
-    return leverage(this.system, this.parts);
+    return leverage(this.system, this.userScale.fitParts);
   }
 
   /**
@@ -205,7 +222,8 @@ export class LinearMixedModel extends MixedModelBase {
     const initialTheta = this.initialPoint();
     const initialObjective = this.system.objective(reml);
     const settings = resolveFitSettings(options, layout.lowerBounds(), initialTheta);
-    const recorder = createRecorder(options);
+    const { n, p } = this.system;
+    const recorder = this.userScale.recorderOut(createRecorder(options), layout, reml, n, p);
     const evaluateAt = (theta: Float64Array): number | null => {
       this.system.setTheta(theta);
       this.invalidate();
@@ -228,7 +246,7 @@ export class LinearMixedModel extends MixedModelBase {
 
     let best = result.value;
     if (!Number.isFinite(best)) {
-      this.setTheta(result.theta);
+      this.installTheta(result.theta);
       best = this.system.objective(reml);
     }
     const theta = canonicalTheta(
@@ -238,8 +256,8 @@ export class LinearMixedModel extends MixedModelBase {
       evaluateAt,
       (t, v) => recorder.record(t, v),
     );
-    this.setTheta(theta);
-    const finalObjective = this.system.objective(reml);
+    this.installTheta(theta);
+    const finalObjective = this.reportedObjective(this.system.objective(reml), reml);
 
     this.summaryOfOptimization = {
       optimizer: options.optimizer.name,
@@ -247,9 +265,9 @@ export class LinearMixedModel extends MixedModelBase {
       status: result.status,
       converged: result.status === "converged",
       message: result.message,
-      initialTheta: Array.from(initialTheta),
-      initialObjective,
-      finalTheta: Array.from(theta),
+      initialTheta: Array.from(this.userScale.thetaOut(layout, initialTheta)),
+      initialObjective: this.reportedObjective(initialObjective, reml),
+      finalTheta: Array.from(this.userScale.thetaOut(layout, theta)),
       finalObjective,
       ftolRel: settings.ftolRel,
       ftolAbs: settings.ftolAbs,
@@ -276,7 +294,9 @@ export class LinearMixedModel extends MixedModelBase {
     if (newResponse !== undefined) {
       const y = Float64Array.from(newResponse);
       checkFiniteResponse(y, this.parts.responseName);
-      this.system.setResponse(y);
+      const response = responseMinusOffset(y, this.parts.offset ?? null);
+      this.fitResponse = this.userScale.conditionNewResponse(response);
+      this.system.setResponse(this.fitResponse);
       this.response = y;
     }
     this.resetToInitial();
@@ -354,7 +374,7 @@ export class LinearMixedModel extends MixedModelBase {
       return theta;
     }
     let maxY = 0;
-    for (const value of this.response) maxY = Math.max(maxY, Math.abs(value));
+    for (const value of this.fitResponse) maxY = Math.max(maxY, Math.abs(value));
     let maxW = 1;
     if (this.parts.weights !== null) maxW = Math.max(...this.parts.weights);
     const scale = maxY * maxW;
@@ -363,8 +383,19 @@ export class LinearMixedModel extends MixedModelBase {
       code: "initial-theta-rescaled",
       message: `the system was not positive definite at the initial θ; θ was divided by ${scale}`,
     });
-    this.setTheta(theta);
+    this.installTheta(theta);
     return theta;
+  }
+
+  /** Install θ̃ of the conditioned system and update the factor. */
+  private installTheta(theta: ArrayLike<number>): void {
+    this.system.setTheta(theta);
+    this.refreshState();
+  }
+
+  /** The criterion of the user's parametrization from the conditioned system's. */
+  private reportedObjective(internal: number, reml: boolean): number {
+    return this.userScale.objectiveOut(internal, reml, this.system.n, this.system.p);
   }
 
   private invalidate(): void {
@@ -383,13 +414,33 @@ export class LinearMixedModel extends MixedModelBase {
     this.stateValid = true;
   }
 
-  private solution(): PenalizedSolution {
+  private solution(): ReportedSolution {
     this.ensureState();
     if (this.solutionCache === null) {
-      this.solutionCache = solvePenalizedLeastSquares(this.system, this.remlCriterion);
+      const { system, remlCriterion: reml } = this;
+      const internal = solvePenalizedLeastSquares(system, reml);
+      this.solutionCache = this.userScale.solutionOut(
+        internal,
+        reml,
+        system.offsets,
+        system.n,
+        system.p,
+      );
     }
     return this.solutionCache;
   }
+}
+
+/**
+ * Check the parts as they enter the model (overflow, no variation left after the offset), then
+ * centre and scale their columns for the system (see `ColumnConditioning`).
+ * @throws DataError naming the column
+ */
+function conditionedColumns(parts: ModelParts): UserScale {
+  checkColumnMagnitudes(parts);
+  const response = responseMinusOffset(parts.y, parts.offset ?? null);
+  checkResponseVariation(parts, response);
+  return new UserScale(parts, response);
 }
 
 /** Build an unfitted model from `ModelParts` (same as `new LinearMixedModel(parts, options)`). */

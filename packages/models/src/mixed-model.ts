@@ -19,6 +19,7 @@ import type {
   OptimizationSummary,
   RandomEffectsTable,
 } from "./model-types";
+import { identityCoordinates, type ReportedCoordinates } from "./user-scale";
 import { computeVarCorr, thetaNames } from "./var-corr";
 
 /** The conditional modes and fixed effects a model reports at its current state. */
@@ -45,6 +46,8 @@ export abstract class MixedModelBase {
   /** The penalized least-squares system: A, λ's and L (for a GLMM, under the working weights). */
   protected readonly system: BlockedSystem;
   protected summaryOfOptimization: OptimizationSummary | null = null;
+  /** How the system's θ, λ and factor map to the user's columns (a linear model's conditioning). */
+  protected coordinates: ReportedCoordinates = identityCoordinates;
 
   protected constructor(parts: ModelParts, system: BlockedSystem) {
     this.parts = parts;
@@ -75,7 +78,7 @@ export abstract class MixedModelBase {
 
   /** The covariance parameter θ (a copy), in the model's term order. */
   get theta(): Float64Array {
-    return this.system.getTheta();
+    return this.coordinates.thetaOut(this.system.layout, this.system.getTheta());
   }
 
   /** lme4-style names of the θ elements (`Subject.(Intercept)`, `Subject.Days.(Intercept)`). */
@@ -151,12 +154,16 @@ export abstract class MixedModelBase {
   condVar(): ConditionalVarianceTable[] {
     const scale = this.scale;
     this.ensureState();
-    return conditionalVariances(this.system, scale);
+    return conditionalVariances(this.system, scale).map((table, j) => ({
+      ...table,
+      values: this.coordinates.conditionalVarianceOut(table.values, j, this.parts.reterms[j].s),
+    }));
   }
 
   /** Random-effects standard deviations and correlations per group (scale times λ's rows). */
   protected varCorrGroups(): VarCorrGroupV1[] {
-    return computeVarCorr(this.parts.reterms, this.system.lambdas, this.scale);
+    const lambdas = this.coordinates.lambdasOut(this.parts.reterms, this.system.lambdas);
+    return computeVarCorr(this.parts.reterms, lambdas, this.scale);
   }
 
   /**
@@ -166,14 +173,19 @@ export abstract class MixedModelBase {
   vcov(): Float64Array {
     const scale = this.scale;
     this.ensureState();
-    return fixedEffectsCovariance(this.parts.X, fixedFactorInverse(this.system), scale);
+    return fixedEffectsCovariance(this.parts.X, this.reportedFixedInverse(), scale);
   }
 
   /** Standard errors for every column of X (NaN where aliased). */
   stderror(): Float64Array {
     const scale = this.scale;
     this.ensureState();
-    return fixedEffectsStandardErrors(this.parts.X, fixedFactorInverse(this.system), scale);
+    return fixedEffectsStandardErrors(this.parts.X, this.reportedFixedInverse(), scale);
+  }
+
+  /** L_XX⁻¹ of the user's X (the system may hold conditioned columns). */
+  private reportedFixedInverse(): Float64Array {
+    return this.coordinates.fixedInverseOut(fixedFactorInverse(this.system), this.system.p);
   }
 
   /** Estimates, standard errors, Wald z and two-sided p-values, original column order. */
