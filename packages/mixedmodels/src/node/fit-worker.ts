@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { fit, lmm } from "../lmm";
+import { fit } from "../fit";
+import { lmm } from "../lmm";
 import { saveFit } from "../saved-fit/save-fit";
 import type { FitReply, FitRequest } from "./fit-messages";
 
