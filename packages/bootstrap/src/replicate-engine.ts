@@ -68,11 +68,15 @@ export class ReplicateEngine {
 }
 
 /** Entries below the diagonal, column by column (lme4's order of correlations). */
-export function lowerTriangle(matrix: readonly (readonly number[])[] | null): number[] {
+export function lowerTriangle(
+  matrix: readonly (readonly (number | null)[])[] | null,
+): number[] {
   if (matrix === null) return [];
   const out: number[] = [];
   for (let c = 0; c < matrix.length; c++) {
-    for (let r = c + 1; r < matrix.length; r++) out.push(matrix[r][c]);
+    // An undefined correlation (a zero variance) is null in VarCorr; a replicate row keeps it as
+    // NaN, which the intervals leave out.
+    for (let r = c + 1; r < matrix.length; r++) out.push(matrix[r][c] ?? Number.NaN);
   }
   return out;
 }
