@@ -6,6 +6,10 @@ export default defineConfig({
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
+  // The maps point at the shipped src/; embedding it again would ship the sources twice.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
   clean: true,
   target: "es2022",
   splitting: false,
