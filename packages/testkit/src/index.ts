@@ -1,3 +1,9 @@
+export type {
+  ConditionedSpdMatrix,
+  ConditionedSpdOptions,
+  SpectrumShape,
+} from "./arbitraries/conditioned-spd-matrix";
+export { buildConditionedSpd, conditionedSpdMatrix } from "./arbitraries/conditioned-spd-matrix";
 export { spdMatrix } from "./arbitraries/spd-matrix";
 export type { OptimizerConformanceOptions } from "./optimizer-conformance";
 export { describeOptimizerConformance } from "./optimizer-conformance";
