@@ -4,15 +4,20 @@
 import { readFileSync } from "node:fs";
 import { loadDataset } from "@mixedmodels/datasets";
 import { fit, glmm, lmm } from "mixedmodels";
+import { movielensShapedTable } from "./movielens-synthetic.mjs";
 
 const [id, runsText] = process.argv.slice(2);
 const cases = JSON.parse(readFileSync(new URL("./cases.json", import.meta.url), "utf8"));
 const benchCase = cases.find((entry) => entry.id === id);
 if (!benchCase) throw new Error(`no bench case '${id}'`);
-const runs = Number(runsText ?? 5);
+const runs = benchCase.runs ?? Number(runsText ?? 5);
+// Generated data sets are built here, from their fixed seed, before anything is timed.
+const generators = { "movielens-synthetic": movielensShapedTable };
 
 const loadStarted = performance.now();
-const table = responseAsNumbers(loadDataset(benchCase.dataset));
+const table = benchCase.generated
+  ? generators[benchCase.dataset]()
+  : responseAsNumbers(loadDataset(benchCase.dataset));
 // Touch a column so lazily decoded datasets are decoded here, not inside the timed fit.
 void table.columns[table.names[0]];
 const loadMs = performance.now() - loadStarted;
@@ -64,7 +69,8 @@ function once() {
 
 // Warm-up: JIT and caches. A small fit needs many runs before V8 has optimized its hot paths;
 // a large one reaches its steady state in one.
-const warmupFits = benchCase.large ? 1 : benchCase.glmm ? 10 : 200;
+// MovieLens' fit takes long enough to warm itself: `warmupFits` in cases.json overrides.
+const warmupFits = benchCase.warmupFits ?? (benchCase.large ? 1 : benchCase.glmm ? 10 : 200);
 for (let run = 0; run < warmupFits; run++) once();
 const samples = [];
 for (let run = 0; run < runs; run++) samples.push(once());

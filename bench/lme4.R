@@ -25,24 +25,43 @@ load_dataset <- function(name) {
 datasets <- list()
 results <- list()
 for (case in cases) {
-  if (is.null(datasets[[case$dataset]])) datasets[[case$dataset]] <- load_dataset(case$dataset)
+  if (is.null(datasets[[case$dataset]])) {
+    datasets[[case$dataset]] <- if (is.null(case$csv)) load_dataset(case$dataset) else
+      read.csv(case$csv, stringsAsFactors = TRUE)
+  }
   data <- datasets[[case$dataset]]
   formula <- as.formula(case$formula)
-  n <- if (isTRUE(case$large)) large_runs else runs
+  n <- if (!is.null(case$runs)) case$runs else if (isTRUE(case$large)) large_runs else runs
+  warmup <- if (!is.null(case$warmupFits)) case$warmupFits else 1L
   if (isTRUE(case$glmm)) {
     # glmer as in the reference fits: bobyqa, nAGQ as given, trials as weights.
     family <- if (is.null(case$link)) get(case$family)() else get(case$family)(link = case$link)
     weights <- if (is.null(case$weights)) NULL else data[[case$weights]]
-    one_fit <- function() {
+    fit_model <- function() {
       glmer(formula, data = data, family = family, weights = weights, nAGQ = case$nAGQ,
             control = glmerControl(optimizer = "bobyqa"))
     }
   } else {
-    one_fit <- function() lmer(formula, data = data, REML = case$reml)
+    fit_model <- function() lmer(formula, data = data, REML = case$reml)
   }
-  fit <- one_fit()
+  # A case lme4 cannot fit within 10 minutes is reported as such, not waited for.
+  fit_once <- function() {
+    setTimeLimit(elapsed = 600, transient = TRUE)
+    on.exit(setTimeLimit(elapsed = Inf))
+    fit_model()
+  }
+  for (i in seq_len(warmup)) fit <- fit_once()
   times <- numeric(n)
-  for (i in seq_len(n)) times[i] <- system.time(fit <- one_fit())[["elapsed"]]
+  timed_out <- FALSE
+  for (i in seq_len(n)) {
+    elapsed <- tryCatch(system.time(fit <- fit_once())[["elapsed"]], error = function(e) NA)
+    if (is.na(elapsed)) { timed_out <- TRUE; break }
+    times[i] <- elapsed
+  }
+  if (timed_out) {
+    results[[length(results) + 1]] <- list(id = case$id, timedOut = 600)
+    next
+  }
   results[[length(results) + 1]] <- list(
     id = case$id,
     seconds = median(times),

@@ -4,7 +4,7 @@
 // Usage: pnpm bench [--vs-lme4] [--runs N] [--large-runs N] [--only id,id]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +25,29 @@ const only = values.only ? new Set(values.only.split(",")) : null;
 const cases = JSON.parse(readFileSync(join(here, "cases.json"), "utf8")).filter(
   (entry) => !only || only.has(entry.id),
 );
+
+/**
+ * The cases as a JSON file for lme4.R: generated data sets are written once as CSV to the temp
+ * directory (the same rows our fit sees) and named in the case's `csv` field.
+ */
+function casesForR(selected) {
+  const written = new Map();
+  const withCsv = selected.map((entry) => {
+    if (!entry.generated) return entry;
+    if (!written.has(entry.dataset)) {
+      const output = execFileSync(
+        process.execPath,
+        [join(here, "write-generated-csv.mjs"), entry.dataset, tmpdir()],
+        { encoding: "utf8" },
+      );
+      written.set(entry.dataset, output.trim());
+    }
+    return { ...entry, csv: written.get(entry.dataset) };
+  });
+  const path = join(tmpdir(), "mixedmodels-bench-cases.json");
+  writeFileSync(path, JSON.stringify(withCsv));
+  return path;
+}
 
 const loadBefore = loadavg();
 const ours = [];
@@ -74,7 +97,7 @@ if (values["vs-lme4"]) {
       [
         join(here, "lme4.R"),
         join(root, "packages/datasets/data"),
-        join(here, "cases.json"),
+        casesForR(cases),
         String(Math.min(runs, 5)),
         String(largeRuns),
       ],
@@ -85,13 +108,16 @@ if (values["vs-lme4"]) {
 }
 
 const rows = ours.map((result) => {
-  const other = lme4?.find((entry) => entry.id === result.id);
+  const found = lme4?.find((entry) => entry.id === result.id);
+  // lme4.R leaves `seconds` out for a case it gave up on after `timedOut` seconds.
+  const other = typeof found?.seconds === "number" ? found : null;
   return {
     ...result,
     lme4Ms: other ? other.seconds * 1000 : null,
     lme4Evaluations: other ? other.evaluations : null,
     lme4Objective: other ? other.objective : null,
     speedup: other ? (other.seconds * 1000) / result.totalMs : null,
+    lme4TimedOutSeconds: found?.timedOut ?? null,
   };
 });
 const fmt = (value, digits = 2) =>
@@ -101,7 +127,7 @@ const lines = [
   `|---|---:|---:|---:|---:|---:|---:|---:|---:${lme4 ? "|---:|---:|---:" : ""}|`,
   ...rows.map(
     (row) =>
-      `| ${row.id} | ${fmt(row.constructMs)} | ${fmt(row.fitMs)} | ${fmt(row.totalMs)} | ${row.evaluations} | ${fmt(row.msPerEvaluation, 3)} | ${fmt(row.pirlsPerEvaluation)} | ${fmt(row.peakRssMb, 0)} | ${row.objective.toFixed(6)}${lme4 ? ` | ${fmt(row.lme4Ms, 1)} | ${row.lme4Evaluations ?? "–"} | ${fmt(row.speedup, 1)}×` : ""} |`,
+      `| ${row.id} | ${fmt(row.constructMs)} | ${fmt(row.fitMs)} | ${fmt(row.totalMs)} | ${row.evaluations} | ${fmt(row.msPerEvaluation, 3)} | ${fmt(row.pirlsPerEvaluation)} | ${fmt(row.peakRssMb, 0)} | ${row.objective.toFixed(6)}${lme4 ? ` | ${row.lme4TimedOutSeconds ? `> ${row.lme4TimedOutSeconds * 1000}` : fmt(row.lme4Ms, 1)} | ${row.lme4Evaluations ?? "–"} | ${fmt(row.speedup, 1)}×` : ""} |`,
   ),
   "",
   `CLI process, sleepstudy \`fit --json\`: ${cliMs.toFixed(0)} ms wall (median of 5).`,
