@@ -29,6 +29,9 @@ function patterned(rows: number, cols: number): Float64Array {
   return out;
 }
 
+/** Seconds on an idle machine, minutes on a loaded one: a long limit, not a hang. */
+const heavyTimeout = 300_000;
+
 function count(fast: Float64Array, slow: Float64Array): number {
   let wrong = 0;
   for (let i = 0; i < fast.length; i++) if (fast[i] !== slow[i]) wrong++;
@@ -76,67 +79,85 @@ function syrkMismatches(n: number, k: number): number {
 }
 
 describe("dense kernels over contiguous ranges of orders", () => {
-  it("the SIMD driver matches the reference exactly for every m in 1..2100, n in 1..1100, k in 1..600", () => {
-    // Called directly, so that even tiny products go through the blocking.
-    for (let m = 1; m <= 2100; m++) expect(driverMismatches(m, 1 + (m % 9), 3, false)).toBe(0);
-    for (let n = 1; n <= 1100; n++) expect(driverMismatches(1 + (n % 11), n, 3, false)).toBe(0);
-    for (let k = 1; k <= 600; k++) expect(driverMismatches(9, 9, k, false)).toBe(0);
-    for (let n = 1; n <= 600; n++) expect(driverMismatches(n, n, 2, true)).toBe(0);
-  });
+  it(
+    "the SIMD driver matches the reference exactly for every m in 1..2100, n in 1..1100, k in 1..600",
+    () => {
+      // Called directly, so that even tiny products go through the blocking.
+      for (let m = 1; m <= 2100; m++) expect(driverMismatches(m, 1 + (m % 9), 3, false)).toBe(0);
+      for (let n = 1; n <= 1100; n++) expect(driverMismatches(1 + (n % 11), n, 3, false)).toBe(0);
+      for (let k = 1; k <= 600; k++) expect(driverMismatches(9, 9, k, false)).toBe(0);
+      for (let n = 1; n <= 600; n++) expect(driverMismatches(n, n, 2, true)).toBe(0);
+    },
+    heavyTimeout,
+  );
 
-  it("gemm and syrk match the reference exactly for every order in 1..600", () => {
-    // The other dimensions are 24, so the product leaves the plain loops from order 24 on.
-    for (let order = 1; order <= 600; order++) {
-      expect(gemmMismatches(order, 24, 24)).toBe(0);
-      expect(gemmMismatches(24, order, 24)).toBe(0);
-      expect(gemmMismatches(24, 24, order)).toBe(0);
-      expect(syrkMismatches(order, 4)).toBe(0);
-      expect(syrkMismatches(24, order)).toBe(0);
-    }
-  });
-
-  it("trsm agrees with the reference for every order in 1..600, both sides, both transposes", () => {
-    for (let order = 1; order <= 600; order++) {
-      const random = createRandom(order);
-      const a = dominantLower(random, order);
-      const other = 1 + (order % 2);
-      for (const side of ["left", "right"] as const) {
-        for (const transA of [false, true]) {
-          const m = side === "left" ? order : other;
-          const n = side === "left" ? other : order;
-          const fast = randomMatrix(random, m, n);
-          const slow = Float64Array.from(fast);
-          trsm(side, transA, m, n, 0.5, a, 0, order, fast, 0, m);
-          referenceTrsm(side, transA, m, n, 0.5, a, 0, order, slow, 0, m);
-          let worst = 0;
-          for (let i = 0; i < fast.length; i++)
-            worst = Math.max(worst, Math.abs(fast[i] - slow[i]));
-          // Solutions are O(1/order); rounding grows at most linearly with the order.
-          expect(worst).toBeLessThanOrEqual((8 * Number.EPSILON * order) / (order + 1));
-        }
+  it(
+    "gemm and syrk match the reference exactly for every order in 1..600",
+    () => {
+      // The other dimensions are 24, so the product leaves the plain loops from order 24 on.
+      for (let order = 1; order <= 600; order++) {
+        expect(gemmMismatches(order, 24, 24)).toBe(0);
+        expect(gemmMismatches(24, order, 24)).toBe(0);
+        expect(gemmMismatches(24, 24, order)).toBe(0);
+        expect(syrkMismatches(order, 4)).toBe(0);
+        expect(syrkMismatches(24, order)).toBe(0);
       }
-    }
-  });
+    },
+    heavyTimeout,
+  );
 
-  it("potrf has backward error within c·n·ε·‖A‖ for every order in 1..520, and matches the reference up to 200", () => {
-    for (let n = 1; n <= 520; n++) {
-      const a = dominantSpd(createRandom(n), n);
-      const fast = Float64Array.from(a);
-      expect(potrf(n, fast, 0, n)).toBe(-1);
-      for (const j of new Set([0, n >> 1, n - 1])) {
-        expect(choleskyColumnError(n, fast, a, j)).toBeLessThanOrEqual(4 * n * Number.EPSILON * n);
-      }
-      if (n <= 200) {
-        const slow = Float64Array.from(a);
-        expect(referencePotrf(n, slow, 0, n)).toBe(-1);
-        let worst = 0;
-        for (let j = 0; j < n; j++) {
-          for (let i = j; i < n; i++) {
-            worst = Math.max(worst, Math.abs(fast[i + j * n] - slow[i + j * n]));
+  it(
+    "trsm agrees with the reference for every order in 1..600, both sides, both transposes",
+    () => {
+      for (let order = 1; order <= 600; order++) {
+        const random = createRandom(order);
+        const a = dominantLower(random, order);
+        const other = 1 + (order % 2);
+        for (const side of ["left", "right"] as const) {
+          for (const transA of [false, true]) {
+            const m = side === "left" ? order : other;
+            const n = side === "left" ? other : order;
+            const fast = randomMatrix(random, m, n);
+            const slow = Float64Array.from(fast);
+            trsm(side, transA, m, n, 0.5, a, 0, order, fast, 0, m);
+            referenceTrsm(side, transA, m, n, 0.5, a, 0, order, slow, 0, m);
+            let worst = 0;
+            for (let i = 0; i < fast.length; i++)
+              worst = Math.max(worst, Math.abs(fast[i] - slow[i]));
+            // Solutions are O(1/order); rounding grows at most linearly with the order.
+            expect(worst).toBeLessThanOrEqual((8 * Number.EPSILON * order) / (order + 1));
           }
         }
-        expect(worst).toBeLessThanOrEqual(4 * n * Number.EPSILON * Math.sqrt(n));
       }
-    }
-  });
+    },
+    heavyTimeout,
+  );
+
+  it(
+    "potrf has backward error within c·n·ε·‖A‖ for every order in 1..520, and matches the reference up to 200",
+    () => {
+      for (let n = 1; n <= 520; n++) {
+        const a = dominantSpd(createRandom(n), n);
+        const fast = Float64Array.from(a);
+        expect(potrf(n, fast, 0, n)).toBe(-1);
+        for (const j of new Set([0, n >> 1, n - 1])) {
+          expect(choleskyColumnError(n, fast, a, j)).toBeLessThanOrEqual(
+            4 * n * Number.EPSILON * n,
+          );
+        }
+        if (n <= 200) {
+          const slow = Float64Array.from(a);
+          expect(referencePotrf(n, slow, 0, n)).toBe(-1);
+          let worst = 0;
+          for (let j = 0; j < n; j++) {
+            for (let i = j; i < n; i++) {
+              worst = Math.max(worst, Math.abs(fast[i + j * n] - slow[i + j * n]));
+            }
+          }
+          expect(worst).toBeLessThanOrEqual(4 * n * Number.EPSILON * Math.sqrt(n));
+        }
+      }
+    },
+    heavyTimeout,
+  );
 });
