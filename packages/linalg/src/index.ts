@@ -15,7 +15,10 @@ export {
   type SparseCholeskySymbolic,
 } from "./sparse/analyze-sparse-cholesky";
 export { minimumDegreeOrdering } from "./sparse/minimum-degree-ordering";
-export { sparseCholeskyCostEstimate } from "./sparse/sparse-cholesky-cost";
+export {
+  sparseCholeskyCostEstimate,
+  sparseCholeskyFlopRatioLowerBound,
+} from "./sparse/sparse-cholesky-cost";
 export {
   createSparseCholeskyFactor,
   factorSparseCholesky,

@@ -5,6 +5,7 @@ import {
   createDenseBlock,
   createSparseCholeskyBlock,
   sparseCholeskyCostEstimate,
+  sparseCholeskyFlopRatioLowerBound,
 } from "@mixedmodels/linalg";
 import type { RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 import { filledBlockPattern } from "./filled-block-pattern";
@@ -131,6 +132,9 @@ function chooseDiagonalStorage(
     left.push(block);
   }
   const { colPtr, rowIdx } = filledBlockPattern(n, reterms[i].s, left);
+  // L holds at least this pattern: when that alone rules the sparse factor out, skip the ordering.
+  const ratioBound = sparseCholeskyFlopRatioLowerBound(n, colPtr[n]);
+  if (policy === "auto" && ratioBound >= SPARSE_FACTOR_FLOP_RATIO) return dense;
   // The block's own symbolic analysis gives the cost estimate, so the ordering runs once.
   const block = createSparseCholeskyBlock(n, colPtr, rowIdx);
   const cost = sparseCholeskyCostEstimate(block.factor.symbolic);

@@ -22,3 +22,17 @@ export function sparseCholeskyCostEstimate(symbolic: SparseCholeskySymbolic): {
     fillFraction: n === 0 ? 0 : symbolic.nnzL / ((n * (n + 1)) / 2),
   };
 }
+
+/**
+ * A lower bound on `sparseCholeskyCostEstimate(...).flopRatio` from the pattern alone, before
+ * any ordering: whatever the ordering, L holds at least the `lowerEntries` entries of A's lower
+ * triangle (diagonal included), so the column counts c_j sum to at least that and, by
+ * Cauchy–Schwarz, Σ c_j² ≥ lowerEntries² / n. A pattern holding a fraction f of the triangle
+ * thus cannot do better than about 0.75·f² of the dense flops; the caller can skip the ordering
+ * (the costly part of the analysis) when the bound already exceeds its threshold.
+ */
+export function sparseCholeskyFlopRatioLowerBound(n: number, lowerEntries: number): number {
+  if (n === 0) return 0;
+  const denseFlops = (n * (n + 1) * (2 * n + 1)) / 6;
+  return (lowerEntries * lowerEntries) / n / denseFlops;
+}
