@@ -15,6 +15,7 @@ const specific = {
   datasets: ["datasets", "sleepstudy", "insteval"],
   distributions: ["normal", "chi-square", "student-t", "quantile"],
   families: ["glm", "link-function", "binomial", "poisson"],
+  inference: ["satterthwaite", "kenward-roger", "confidence-intervals", "profile-likelihood", "anova"],
   formula: ["formula", "parser", "wilkinson"],
   linalg: ["linear-algebra", "cholesky", "sparse"],
   math: ["deterministic", "elementary-functions", "exp", "log"],

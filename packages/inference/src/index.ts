@@ -1,0 +1,6 @@
+export { type CoefficientTests, coeftable, type TestedCoefficient } from "./coeftable";
+export { type ConfintOptions, confint } from "./confint";
+export { checkDdfMethod, type DdfMethod } from "./ddf-method";
+export { KenwardRoger, type KenwardRogerTest } from "./kenward-roger";
+export { type ContrastTest, Satterthwaite } from "./satterthwaite";
+export type { ConfidenceIntervals } from "./wald-intervals";
