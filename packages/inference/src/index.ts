@@ -1,6 +1,8 @@
+export { type AnovaRow, type AnovaTable, anova } from "./anova";
 export { type CoefficientTests, coeftable, type TestedCoefficient } from "./coeftable";
 export { type ConfintOptions, confint } from "./confint";
 export { checkDdfMethod, type DdfMethod } from "./ddf-method";
 export { KenwardRoger, type KenwardRogerTest } from "./kenward-roger";
+export { type RanovaRow, type RanovaTable, ranova } from "./ranova";
 export { type ContrastTest, Satterthwaite } from "./satterthwaite";
 export type { ConfidenceIntervals } from "./wald-intervals";
