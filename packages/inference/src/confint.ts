@@ -1,5 +1,7 @@
+import { confint as bootstrapConfint, parametricBootstrap } from "@mixedmodels/bootstrap";
 import { ModelError } from "@mixedmodels/core";
 import type { LinearMixedModel } from "@mixedmodels/models";
+import { profileIntervals } from "./profile";
 import {
   type ConfidenceIntervals,
   checkLevel,
@@ -9,16 +11,32 @@ import {
 
 /** Options of `confint`. */
 export interface ConfintOptions {
-  /** "wald" (default), "profile" (likelihood profile) or "boot" (parametric bootstrap). */
-  readonly method?: "wald" | "profile" | "boot";
+  /** "wald" (default) or "profile" (likelihood profile); "boot" is `confintBootstrap`'s. */
+  readonly method?: "wald" | "profile";
   /** Coverage, default 0.95. */
   readonly level?: number;
   /** Parameter names to keep (lme4's names: `(Intercept)`, `sd_(Intercept)|Subject`, `sigma`). */
   readonly parameters?: readonly string[];
 }
 
+/** Options of `confintBootstrap`: the parametric bootstrap's, plus the interval's. */
+export interface BootstrapConfintOptions {
+  readonly level?: number;
+  readonly parameters?: readonly string[];
+  /** Replicates (default 1000). */
+  readonly replicates?: number;
+  /** Seed of replicate streams (default 42). */
+  readonly seed?: number;
+  /** Worker threads (default 1). */
+  readonly workers?: number;
+  /** Equal-tail percentiles (default) or the shortest intervals. */
+  readonly interval?: "percentile" | "shortest";
+}
+
 /**
- * Confidence intervals for a fitted linear mixed model, named as lme4 names them.
+ * Confidence intervals for a fitted linear mixed model, named as lme4 names them: Wald
+ * (lme4's `confint(method = "Wald")`, fixed effects) or profile (lme4's
+ * `confint(method = "profile")`: every sd, correlation, σ and fixed effect, from the ML profile).
  * @throws ModelError for an unfitted model, a level outside (0, 1), an unknown method or
  *   parameter name
  */
@@ -31,9 +49,39 @@ export function confint(
   switch (method) {
     case "wald":
       return selectParameters(waldIntervals(model, level), options.parameters);
+    case "profile": {
+      if (!model.isFitted) throw new ModelError("confint needs a fitted model; call fit() first");
+      const ends = profileIntervals(model, level, options.parameters);
+      return { method, level, ...ends };
+    }
     default:
       throw new ModelError(
-        `confint method must be "wald", "profile" or "boot", got ${JSON.stringify(method)}`,
+        `confint method must be "wald" or "profile" (or confintBootstrap), got ${JSON.stringify(method)}`,
       );
   }
+}
+
+/**
+ * `confint(method = "boot")`: @mixedmodels/bootstrap's parametric bootstrap of the model, then
+ * its percentile (or shortest) intervals, in the same JSON shape as `confint`.
+ * @throws ModelError as `confint`, and for a bad number of replicates or workers
+ */
+export async function confintBootstrap(
+  model: LinearMixedModel,
+  options: BootstrapConfintOptions = {},
+): Promise<ConfidenceIntervals> {
+  const level = checkLevel(options.level ?? 0.95);
+  const boot = await parametricBootstrap(model, options.replicates ?? 1000, {
+    seed: options.seed ?? 42,
+    workers: options.workers ?? 1,
+  });
+  const rows = bootstrapConfint(boot, { level, method: options.interval ?? "percentile" });
+  const intervals: ConfidenceIntervals = {
+    method: "boot",
+    level,
+    names: rows.map((row) => row.parameter),
+    lower: rows.map((row) => row.lower),
+    upper: rows.map((row) => row.upper),
+  };
+  return selectParameters(intervals, options.parameters);
 }

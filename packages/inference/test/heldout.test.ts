@@ -3,7 +3,7 @@ import { LinearMixedModel } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
 import { expectClose } from "@mixedmodels/testkit";
 import { describe, expect, it } from "vitest";
-import { anova, coeftable, ranova } from "../src/index";
+import { anova, coeftable, confint, ranova } from "../src/index";
 import type { FTable, InferenceCase } from "./fixture-cases";
 import arabidopsisMl from "./fixtures/heldout/arabidopsis_ml.json";
 import arabidopsisReml from "./fixtures/heldout/arabidopsis_reml.json";
@@ -120,5 +120,16 @@ describe.each(heldOut)("held out: $id", (c) => {
       c.ranova.p,
       { rtol: 1e-3, atol: 1e-10 },
     );
+  });
+  it("profile intervals (arabidopsis: the sd of gen reaches its bound 0)", () => {
+    const ours = confint(model, { method: "profile" });
+    const reference = c.confint_profile;
+    expect(ours.names).toEqual(reference.names);
+    ours.names.forEach((name, i) => {
+      const width = reference.upper[i] - reference.lower[i];
+      const message = `${name}: [${ours.lower[i]}, ${ours.upper[i]}] vs [${reference.lower[i]}, ${reference.upper[i]}]`;
+      expect(Math.abs(ours.lower[i] - reference.lower[i]), message).toBeLessThan(1e-3 * width);
+      expect(Math.abs(ours.upper[i] - reference.upper[i]), message).toBeLessThan(1e-3 * width);
+    });
   });
 });
