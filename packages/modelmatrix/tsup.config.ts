@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `node` is the `@mixedmodels/modelmatrix/node` subpath (the file reader); the default entry
+  // stays free of Node built-ins.
+  entry: { index: "src/index.ts", node: "src/node.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
@@ -12,6 +14,6 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   splitting: false,
-  // Keep `node:` specifiers, so browser bundlers see the dynamic `node:fs` import for what it is.
+  // Keep `node:` specifiers in the node entry.
   removeNodeProtocol: false,
 });

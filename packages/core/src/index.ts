@@ -29,6 +29,7 @@ export type {
 } from "./optimizer/optimizer-v1";
 export { isOptimizerV1 } from "./optimizer/optimizer-v1";
 export type {
+  ArrowTableLike,
   CategoricalColumn,
   CellValue,
   DataColumn,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { FormulaSyntaxError, MixedModelsError } from "@mixedmodels/core";
+import { describe, expect, it } from "vitest";
 import { parseFormula } from "./parse-formula";
 
 /** Parses `text`, expecting a FormulaSyntaxError at `offset` whose message matches `reason`. */
@@ -149,7 +149,9 @@ describe("parseFormula rejects, pointing at the offending character", () => {
     expect(error.reason).toContain("zerocorr");
     expect(error.length).toBe(3);
     rejection("y ~ a (1 | g)", 4, /unknown function 'a' \(if 'a' is a column, an operator/);
-    rejection("cbind(s, f) ~ x", 0, /unknown function 'cbind'/);
+    // cbind(successes, failures) is lme4's binomial response, and only that.
+    rejection("y ~ cbind(s, f)", 4, /unknown function 'cbind'/);
+    rejection("cbind(s) ~ x", 0, /cbind\(\) in the response takes two arguments/);
     rejection("y ~ log(foo(x))", 8, /unknown function 'foo'/);
   });
 

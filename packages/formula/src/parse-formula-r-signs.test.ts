@@ -52,3 +52,12 @@ describe("parseFormula: an unparenthesised bar, as lme4 reads it", () => {
     ]);
   });
 });
+
+describe("parseFormula: lme4's binomial response", () => {
+  it("accepts cbind(successes, failures) with arithmetic arguments", () => {
+    const parsed = parseFormula("cbind(incidence, size - incidence) ~ period + (1 | herd)");
+    expect(parsed.response?.kind).toBe("call");
+    expect(parsed.responseLabel).toBe("cbind(incidence, size - incidence)");
+    expect(parsed.variables).toEqual(["incidence", "size", "period", "herd"]);
+  });
+});

@@ -1,9 +1,9 @@
+import { FormulaSyntaxError } from "@mixedmodels/core";
 import { checkArithmetic, type ParseSettings } from "./check-transforms";
-import { flattenSum, foldSum, type SumItem, termsOf } from "./expand-terms";
 import { expandRandomTerm } from "./expand-random-term";
+import { flattenSum, foldSum, type SumItem, termsOf } from "./expand-terms";
 import { FactorScope } from "./factor-scope";
 import { formatExpr, unwrapParentheses } from "./format-expr";
-import { FormulaSyntaxError } from "@mixedmodels/core";
 import { FunctionTable, type ParseFormulaOptions } from "./known-functions";
 import { parseFormulaAst } from "./parse-formula-ast";
 import type { Expr, FormulaAst, ParsedFormula, RandomEffectsTerm } from "./types";
@@ -93,6 +93,20 @@ export function parseFormula(text: string, options: ParseFormulaOptions = {}): P
 }
 
 function checkedResponse(expr: Expr, settings: ParseSettings): Expr {
+  const inner = unwrapParentheses(expr);
+  // lme4's binomial response: cbind(successes, failures), each an arithmetic expression.
+  if (inner.kind === "call" && inner.name === "cbind") {
+    if (inner.args.length !== 2) {
+      throw new FormulaSyntaxError(
+        `cbind() in the response takes two arguments, cbind(successes, failures); got ${inner.args.length}`,
+        settings.text,
+        inner.span.start,
+        "cbind".length,
+      );
+    }
+    for (const argument of inner.args) checkArithmetic(argument, "cbind()", settings);
+    return inner;
+  }
   checkArithmetic(expr, "the response", settings);
   if (variablesOf(expr).length === 0) {
     throw new FormulaSyntaxError(

@@ -427,7 +427,7 @@ describe("bad input", () => {
     );
     expect(negative.message).toMatch(/weights must be positive and finite/);
     const short = thrown(() => buildModelParts("y ~ (1 | g)", small, { weights: [1, 2] }));
-    expect(short.message).toMatch(/weights have 2 values/);
+    expect(short.message).toMatch(/weights: 2 values given/);
     const unequal = thrown(() => buildModelParts("y ~ (1 | g)", { ...small, x: [1, 2] }));
     expect(unequal).toBeInstanceOf(DataError);
     expect(unequal.message).toMatch(/unequal lengths/);

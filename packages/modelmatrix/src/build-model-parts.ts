@@ -1,5 +1,4 @@
 import {
-  type DataColumn,
   DataError,
   type DataTable,
   ModelError,
@@ -11,17 +10,20 @@ import type { Expr, ParsedFormula, TermFactor } from "@mixedmodels/formula";
 import type { Contrast } from "./contrasts/contrast";
 import { designColumns } from "./design/design-columns";
 import { fixedEffectsMatrix } from "./design/fixed-effects-matrix";
+import { checkFixedEffectsSize } from "./design/fixed-effects-size";
 import {
   type CategoricalFactor,
   type EvaluatedFactor,
   evaluateFactor,
 } from "./evaluate/evaluate-factor";
-import { evaluateNumeric } from "./evaluate/evaluate-numeric";
 import type { EvaluationContext } from "./evaluate/evaluation-context";
+import { formulaAsFitted } from "./formula-warnings";
 import type { ModelPartsOptions } from "./model-parts-options";
 import { groupingFactor } from "./random/grouping-factor";
 import { assembleRandomEffects, type BarTerm, checkBarTerm } from "./random/random-effects-terms";
 import { resolveFormula } from "./resolve-formula";
+import { modelResponse } from "./response/model-response";
+import { offsetValues, weightValues } from "./row-values";
 import { didYouMean } from "./table/closest-names";
 import { completeRows } from "./table/complete-rows";
 import { applyTableOptions, toDataTable } from "./table/to-data-table";
@@ -31,29 +33,37 @@ import type { ModelParts } from "./types";
  * Builds the numeric parts of a mixed model: y, X (rank-checked), weights, offset and one
  * `RandomEffectsMatrix` per grouping factor.
  *
- * Rows with a missing value (NaN, null, "", "NA", a missing level) in any variable the formula
- * uses, or in the weights, are dropped and listed in `droppedRows`; columns the formula does not
- * use do not matter. Levels that do not occur in the rows used are dropped. Transforms such as
+ * Rows with a missing value (NaN, null, "", "NA", "NaN", a missing level) in any variable the
+ * formula uses, or in the weights or offset option, are dropped and listed in `droppedRows`;
+ * columns the formula does not use do not matter. Levels that do not occur in the rows used are dropped. Transforms such as
  * `scale(x)` and `poly(x, k)` are computed over the rows used.
+ *
+ * Responses: numeric arithmetic, lme4's `cbind(successes, failures)` (proportion, trials into the
+ * weights), or with `binaryResponse` a boolean / two-level factor as 0/1 (see `ResponseKind`).
+ * Fixed-effects terms that contain the response are dropped with a warning, as R does; the
+ * warnings are in `warnings`.
  *
  * Columns of X are named in lme4's style (see README): `(Intercept)`, `Days`, `recipeB`,
  * `dept5:service1`, `log(x)`, `poly(x, 2)1`; `X.mixedModelsNames` holds MixedModels.jl's names.
  *
- * @throws ModelError when the formula has no random-effects term or no response, a grouping
+ * @throws ModelError when X would be too large (more than `maxFixedEffects` columns, default
+ *   2000, or 2^28 entries; the message gives the sizes and suggests a random-effects term), the
+ *   formula has no random-effects term or no response, a grouping
  *   factor has fewer than 2 levels, as many levels as observations, or a term has at least as
  *   many random effects as there are observations (lme4's checks; `kind: "glmm"` relaxes the last
  *   two as `glmer` does).
  * @throws DataError for an unknown column (with the closest names), unequal column lengths,
  *   ±Infinity in a used variable (column and first row), no rows left after dropping missing
- *   values, a non-numeric or constant response, a categorical column in arithmetic, or weights
- *   that are not positive and finite.
+ *   values, a non-numeric or constant response, a categorical column in arithmetic, weights
+ *   that are not positive and finite, a non-finite offset, or negative counts / no trials in
+ *   `cbind(successes, failures)`.
  */
 export function buildModelParts(
   formula: string | ParsedFormula,
   data: TableInput,
   options: ModelPartsOptions = {},
 ): ModelParts {
-  const parsed = resolveFormula(formula);
+  const { formula: parsed, warnings } = formulaAsFitted(resolveFormula(formula));
   if (parsed.random.length === 0) {
     throw new ModelError(
       "the formula has no random-effects term such as (1 | group); a mixed model needs at least one",
@@ -64,14 +74,23 @@ export function buildModelParts(
   }
   const table = prepareTable(data, options);
   const variables = usedVariables(parsed, options, table);
-  const { rows, droppedRows } = completeRows(table, variables, options.weights);
+  const { rows, droppedRows } = completeRows(table, variables, [
+    { label: "weights", values: options.weights },
+    { label: "offset", values: options.offset },
+  ]);
   const n = rows.length;
   const context: EvaluationContext = { table, rows };
 
   const responseName = parsed.responseLabel ?? exprText(parsed, parsed.response);
-  const y = responseValues(parsed.response, responseName, context);
-  const weights = weightValues(options.weights, context);
-  const offset = offsetValues(parsed, context);
+  const response = modelResponse(
+    parsed.response,
+    responseName,
+    context,
+    options.binaryResponse ?? false,
+  );
+  warnings.push(...response.warnings);
+  const weights = combinedWeights(weightValues(options.weights, context), response.trials);
+  const offset = offsetValues(parsed, options.offset, context);
 
   const factors = new Map<string, EvaluatedFactor>();
   const evaluated = (factor: TermFactor): void => {
@@ -82,6 +101,14 @@ export function buildModelParts(
 
   const contrasts = ownEntries(options.contrasts);
   checkContrastKeys(contrasts, table, factors);
+  checkFixedEffectsSize(
+    parsed.fixed,
+    parsed.intercept,
+    factors,
+    contrasts,
+    n,
+    options.maxFixedEffects,
+  );
   const X = fixedEffectsMatrix(
     designColumns(parsed.fixed, parsed.intercept, factors, contrasts),
     n,
@@ -115,13 +142,17 @@ export function buildModelParts(
     formula: parsed,
     n,
     responseName,
-    y,
+    y: response.y,
     X,
     reterms,
     weights,
     offset,
     droppedRows,
     table,
+    responseKind: response.kind,
+    trials: response.trials,
+    responseLevels: response.levels,
+    warnings,
     ...(options.contrasts === undefined ? {} : { contrasts: options.contrasts }),
   };
 }
@@ -160,8 +191,8 @@ function usedVariables(
   table: DataTable,
 ): string[] {
   const variables = [...formula.variables];
-  if (typeof options.weights === "string" && !variables.includes(options.weights)) {
-    variables.push(options.weights);
+  for (const option of [options.weights, options.offset]) {
+    if (typeof option === "string" && !variables.includes(option)) variables.push(option);
   }
   const unknown = variables.filter((name) => tableColumn(table, name) === undefined);
   if (unknown.length > 0) {
@@ -177,67 +208,14 @@ function exprText(formula: ParsedFormula, expr: Expr): string {
   return formula.text.slice(expr.span.start, expr.span.end).trim();
 }
 
-function responseValues(response: Expr, name: string, context: EvaluationContext): Float64Array {
-  if (
-    response.kind === "variable" &&
-    tableColumn(context.table, response.name)?.kind === "categorical"
-  ) {
-    throw new DataError(
-      `the response '${name}' is categorical; a linear mixed model needs a numeric response`,
-      { column: response.name },
-    );
-  }
-  const y = evaluateNumeric(response, context, name);
-  let constant = true;
-  for (let t = 1; t < y.length && constant; t++) if (y[t] !== y[0]) constant = false;
-  if (constant) {
-    throw new DataError(
-      `the response '${name}' is constant (${y[0]}) in all ${y.length} rows used; there is no variation to model`,
-      { column: name },
-    );
-  }
-  return y;
-}
-
-function weightValues(
-  weights: ModelPartsOptions["weights"],
-  context: EvaluationContext,
+/** Prior weights times the binomial trials of a `cbind` response (either may be absent). */
+function combinedWeights(
+  weights: Float64Array | null,
+  trials: Float64Array | null,
 ): Float64Array | null {
-  if (weights === undefined) return null;
-  const { rows } = context;
-  let values: Float64Array;
-  let label = "weights";
-  if (typeof weights === "string") {
-    label = weights;
-    const column = tableColumn(context.table, weights) as DataColumn;
-    if (column.kind !== "numeric") {
-      throw new DataError(`weights column '${weights}' is categorical; weights must be numbers`, {
-        column: weights,
-      });
-    }
-    values = new Float64Array(rows.length);
-    for (let t = 0; t < rows.length; t++) values[t] = column.values[rows[t]];
-  } else {
-    values = new Float64Array(rows.length);
-    for (let t = 0; t < rows.length; t++) values[t] = weights[rows[t]] as number;
-  }
-  for (let t = 0; t < values.length; t++) {
-    if (!(values[t] > 0) || !Number.isFinite(values[t])) {
-      throw new DataError(
-        `weight ${values[t]} in row ${rows[t]} (${label}) is invalid; weights must be positive and finite`,
-        { column: label, row: rows[t] },
-      );
-    }
-  }
-  return values;
-}
-
-function offsetValues(formula: ParsedFormula, context: EvaluationContext): Float64Array | null {
-  if (formula.offsets.length === 0) return null;
-  const total = new Float64Array(context.rows.length);
-  for (const expr of formula.offsets) {
-    const values = evaluateNumeric(expr, context, `offset(${exprText(formula, expr)})`);
-    for (let t = 0; t < total.length; t++) total[t] += values[t];
-  }
-  return total;
+  if (trials === null) return weights;
+  if (weights === null) return trials.slice();
+  const combined = new Float64Array(weights.length);
+  for (let t = 0; t < combined.length; t++) combined[t] = weights[t] * trials[t];
+  return combined;
 }

@@ -8,9 +8,10 @@ export {
 export type { Contrast, ContrastMatrix, ContrastType } from "./contrasts/contrast";
 export { contrastMatrix, fullDummyMatrix } from "./contrasts/contrast";
 export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
+export { DEFAULT_MAX_FIXED_EFFECTS } from "./design/fixed-effects-size";
 export { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";
 export { orthogonalPolynomials } from "./evaluate/orthogonal-polynomials";
-export type { ModelPartsOptions } from "./model-parts-options";
+export type { ModelPartsOptions, RowValuesOption } from "./model-parts-options";
 export {
   type NewDataDesign,
   type NewDataDesignOptions,
@@ -19,10 +20,11 @@ export {
 } from "./newdata/new-data-design";
 export type { ModelKind } from "./random/random-effects-terms";
 export { type CsvOptions, parseCsv } from "./table/parse-csv";
-export { readCsvFile } from "./table/read-csv-file";
 export { type TableOptions, toDataTable } from "./table/to-data-table";
 export type {
   FixedEffectsMatrix,
   ModelParts,
+  ModelPartsWarning,
   RandomEffectsMatrix,
+  ResponseKind,
 } from "./types";

@@ -2,7 +2,7 @@
  * What `buildModelParts(formula, data, options)` returns: the numeric parts of a linear mixed
  * model. The model layer reads only these shapes.
  */
-import type { DataTable } from "@mixedmodels/core";
+import type { DataTable, ModelWarningV1 } from "@mixedmodels/core";
 import type { ParsedFormula } from "@mixedmodels/formula";
 import type { Contrast } from "./contrasts/contrast";
 
@@ -68,6 +68,25 @@ export interface RandomEffectsMatrix {
   readonly mixedModelsColumnNames?: readonly string[];
 }
 
+/**
+ * A structured note about how the model was built (a term dropped, a formula read a particular
+ * way). Models copy these into their own warnings.
+ */
+export interface ModelPartsWarning extends ModelWarningV1 {
+  /** The column concerned, when there is one. */
+  readonly column?: string;
+  /** The formula term concerned, when there is one. */
+  readonly term?: string;
+}
+
+/**
+ * How `y` was read from the response: `numeric` as written; `cbind` from lme4's
+ * `cbind(successes, failures)` as the proportion s/(s+f), with `trials` = s+f and the trials
+ * multiplied into `weights` (as R's `binomial()` does); `binary` from a boolean or two-level
+ * factor as 0/1 (`responseLevels` = [failure, success]).
+ */
+export type ResponseKind = "numeric" | "cbind" | "binary";
+
 export interface ModelParts {
   readonly formula: ParsedFormula;
   /** Observations used (after dropping rows with missing values). */
@@ -77,10 +96,24 @@ export interface ModelParts {
   readonly X: FixedEffectsMatrix;
   /** Random-effects terms, sorted by number of random effects (ℓ·s) descending, stable. */
   readonly reterms: readonly RandomEffectsMatrix[];
-  /** Case weights, or null. */
+  /** Case weights, or null. For a `cbind` response: prior weights (or 1) times the trials. */
   readonly weights: Float64Array | null;
-  /** Sum of the formula's `offset(...)` terms per observation, or null when there are none. */
+  /**
+   * Sum of the formula's `offset(...)` terms and of the `offset` option per observation, or null
+   * when there is neither.
+   */
   readonly offset?: Float64Array | null;
+  /** How the response was read (see `ResponseKind`); "numeric" unless the options or formula say. */
+  readonly responseKind?: ResponseKind;
+  /** successes + failures per observation for a `cbind` response, else null. */
+  readonly trials?: Float64Array | null;
+  /** [failure, success] level labels of a `binary` response, else null. */
+  readonly responseLevels?: readonly [string, string] | null;
+  /**
+   * Structured warnings about how the model was built (a response also on the right-hand side
+   * dropped, an unparenthesised bar read as lme4 reads it, non-integer counts). Empty when none.
+   */
+  readonly warnings?: readonly ModelPartsWarning[];
   /** 0-based indices (into the input rows) of the rows dropped for missing values. */
   readonly droppedRows: Int32Array;
   /** The normalized input table. */

@@ -28,11 +28,22 @@ export interface DataTable {
 export type CellValue = number | string | boolean | null | undefined;
 
 /**
+ * An Apache Arrow table (`apache-arrow`'s `Table`), recognised by shape so that nothing here
+ * depends on apache-arrow: its row count, its schema's field names, and a column by name.
+ */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string }> };
+  getChild(name: string): unknown;
+}
+
+/**
  * Anything `modelmatrix` accepts as data: a normalized `DataTable`, a record of plain columns
- * (`{ y: [1, 2], g: ["a", "b"] }`), or an array of row objects.
+ * (`{ y: [1, 2], g: ["a", "b"] }`), an array of row objects, or an Apache Arrow table.
  */
 export type TableInput =
   | DataTable
+  | ArrowTableLike
   | Readonly<Record<string, ArrayLike<CellValue> | DataColumn>>
   | ReadonlyArray<Readonly<Record<string, CellValue>>>;
 

@@ -1,16 +1,17 @@
 import { type DataColumn, DataError, type DataTable, tableColumn } from "@mixedmodels/core";
+import type { RowValuesOption } from "../model-parts-options";
 
 /**
- * The rows without a missing value (NaN, a missing level, or a missing weight) in any of
- * `variables`, and the dropped ones, both as increasing input-row indices.
+ * The rows without a missing value (NaN, a missing level, or a missing weight or offset) in any
+ * of `variables`, and the dropped ones, both as increasing input-row indices.
  *
- * @throws DataError for ±Infinity in a variable (column and first row), weights of the wrong
- *   length, or when no row is left.
+ * @throws DataError for ±Infinity in a variable (column and first row), weights or an offset
+ *   array of the wrong length, or when no row is left.
  */
 export function completeRows(
   table: DataTable,
   variables: readonly string[],
-  weights: string | ArrayLike<number | null> | undefined,
+  rowOptions: readonly { readonly label: string; readonly values: RowValuesOption | undefined }[],
 ): { rows: Int32Array; droppedRows: Int32Array } {
   const nrow = table.nrow;
   const missing = new Uint8Array(nrow);
@@ -32,14 +33,19 @@ export function completeRows(
       }
     }
   }
-  if (weights !== undefined && typeof weights !== "string") {
-    if (weights.length !== nrow) {
-      throw new DataError(`weights have ${weights.length} values but the data have ${nrow} rows`, {
-        column: "weights",
-      });
+  // Options given as arrays (weights, offset): one value per input row, null or NaN = missing.
+  for (const { label, values } of rowOptions) {
+    if (values === undefined || typeof values === "string") continue;
+    if (values.length !== nrow) {
+      throw new DataError(
+        `${label}: ${values.length} values given but the data have ${nrow} rows`,
+        {
+          column: label,
+        },
+      );
     }
     for (let i = 0; i < nrow; i++) {
-      const w = weights[i];
+      const w = values[i];
       if (w === null || w === undefined || Number.isNaN(w)) missing[i] = 1;
     }
   }

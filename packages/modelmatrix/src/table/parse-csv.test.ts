@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataError } from "@mixedmodels/core";
 import { describe, expect, it } from "vitest";
+import { readCsvFile } from "../node";
 import { parseCsv } from "./parse-csv";
-import { readCsvFile } from "./read-csv-file";
 
 const text = `"Reaction","Days","Subject"
 249.56,0,"308"
@@ -14,7 +14,7 @@ NA,2,"309"
 `;
 
 describe("parseCsv", () => {
-  it("types quoted fields as text and unquoted numbers as numbers", () => {
+  it("types numbers as numbers, quoted or not (R's type.convert)", () => {
     const table = parseCsv(text);
     expect(table.names).toEqual(["Reaction", "Days", "Subject"]);
     expect(table.nrow).toBe(4);
@@ -24,8 +24,10 @@ describe("parseCsv", () => {
     expect(Number.isNaN(reaction.values[2])).toBe(true);
     expect(Number.isNaN(reaction.values[3])).toBe(true);
     const subject = table.columns.Subject;
-    if (subject.kind !== "categorical") throw new Error("Subject should be categorical");
-    expect(subject.levels).toEqual(["10", "308", "309"]);
+    if (subject.kind !== "numeric") throw new Error("Subject should be numeric");
+    expect(Array.from(subject.values)).toEqual([308, 308, 309, 10]);
+    const asFactor = parseCsv(text, { categorical: ["Subject"] }).columns.Subject;
+    expect(asFactor.kind === "categorical" && asFactor.levels).toEqual(["10", "308", "309"]);
   });
 
   it("reads R's Inf, -Inf and NaN in numeric columns", () => {

@@ -11,6 +11,7 @@ import {
   type TableInput,
   tableColumn,
 } from "@mixedmodels/core";
+import { fromArrowTable, isArrowTable } from "./arrow-table";
 import { didYouMean } from "./closest-names";
 import { numberLabel, orderLevels } from "./order-levels";
 
@@ -32,6 +33,8 @@ export interface TableOptions {
  * - A record of columns: each column is an array of cells or an already normalized `DataColumn`.
  * - An array of row objects: the columns are the union of the row keys, in first-seen order; a
  *   key absent from a row is a missing cell.
+ * - An Apache Arrow `Table` (recognised by shape): see `fromArrowTable`; dictionary-encoded
+ *   columns become factors with the dictionary's level order.
  *
  * Cells: numbers make a numeric column; strings and booleans (`TRUE`/`FALSE`) make a categorical
  * column, as does a mix of numbers and non-numeric strings. `null`, `undefined`, `NaN`, `""`,
@@ -44,9 +47,11 @@ export interface TableOptions {
 export function toDataTable(input: TableInput, options: TableOptions = {}): DataTable {
   const base = isDataTable(input)
     ? validated(input)
-    : Array.isArray(input)
-      ? fromRows(input as ReadonlyArray<Readonly<Record<string, CellValue>>>)
-      : fromColumns(input as Readonly<Record<string, ArrayLike<CellValue> | DataColumn>>);
+    : isArrowTable(input)
+      ? fromArrowTable(input)
+      : Array.isArray(input)
+        ? fromRows(input as ReadonlyArray<Readonly<Record<string, CellValue>>>)
+        : fromColumns(input as Readonly<Record<string, ArrayLike<CellValue> | DataColumn>>);
   return applyTableOptions(base, options);
 }
 
@@ -247,7 +252,8 @@ export function columnFromCells(cells: ArrayLike<CellValue>): DataColumn {
   return categoricalFromLabels(labels, orderLevels(present));
 }
 
-function categoricalFromLabels(
+/** A categorical column from labels (null = missing) and its level order. */
+export function categoricalFromLabels(
   labels: readonly (string | null)[],
   levels: readonly string[],
   columnName?: string,
