@@ -84,7 +84,9 @@ export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {})
       corr:
         group.corr === null
           ? null
-          : group.corr.map((row) => row.map((value) => (value === null ? null : jsonNumber(value)))),
+          : group.corr.map((row) =>
+              row.map((value) => (value === null ? null : jsonNumber(value))),
+            ),
       ...(group.corrNotes ? { corrNotes: group.corrNotes.map((note) => ({ ...note })) } : {}),
     })),
     ngroups: { ...ngroups },

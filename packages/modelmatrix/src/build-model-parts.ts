@@ -153,6 +153,7 @@ export function buildModelParts(
     trials: response.trials,
     responseLevels: response.levels,
     warnings,
+    ...(options.offset === undefined ? {} : { offsetOption: options.offset }),
     ...(options.contrasts === undefined ? {} : { contrasts: options.contrasts }),
   };
 }

@@ -5,6 +5,7 @@
 import type { DataTable, ModelWarningV1 } from "@mixedmodels/core";
 import type { ParsedFormula } from "@mixedmodels/formula";
 import type { Contrast } from "./contrasts/contrast";
+import type { RowValuesOption } from "./model-parts-options";
 
 /** The fixed-effects matrix X after the rank check. */
 export interface FixedEffectsMatrix {
@@ -103,6 +104,11 @@ export interface ModelParts {
    * when there is neither.
    */
   readonly offset?: Float64Array | null;
+  /**
+   * The `offset` option already summed into `offset`, as given (a column name or the array), so
+   * a model that takes an offset option of its own can tell it apart and not add it twice.
+   */
+  readonly offsetOption?: RowValuesOption;
   /** How the response was read (see `ResponseKind`); "numeric" unless the options or formula say. */
   readonly responseKind?: ResponseKind;
   /** successes + failures per observation for a `cbind` response, else null. */

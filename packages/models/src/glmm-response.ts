@@ -95,7 +95,10 @@ function combinedOffset(
   rows: Int32Array,
 ): Float64Array | null {
   const formulaOffset = parts.offset ?? null;
-  if (extra === undefined) return formulaOffset === null ? null : Float64Array.from(formulaOffset);
+  // glmm() and fromFormula hand the same options to buildModelParts, which already summed this
+  // offset into parts.offset: adding it here again would count it twice.
+  if (extra === undefined || extra === parts.offsetOption)
+    return formulaOffset === null ? null : Float64Array.from(formulaOffset);
   const name = typeof extra === "string" ? extra : "offset";
   const values = typeof extra === "string" ? offsetColumn(parts, extra) : extra;
   const inputRows = parts.n + parts.droppedRows.length;

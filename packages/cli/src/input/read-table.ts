@@ -1,11 +1,12 @@
 import { stat } from "node:fs/promises";
 import { datasetNames, loadDataset } from "@mixedmodels/datasets";
 import { DataError, type DataTable, parseCsv, toDataTable } from "mixedmodels";
+import { readCsvFile } from "mixedmodels/node";
 import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
 import { describeFsError } from "./dataset-schema";
 import { chooseDelimiter, type DelimiterChoice, delimiterName } from "./detect-delimiter";
-import { readTextFile } from "./read-text-file";
+import { readFileHead } from "./read-file-head";
 
 /** Where the data came from, for messages that name it. */
 export interface LoadedTable {
@@ -55,27 +56,53 @@ export async function loadTable(
   if (info.size === 0) {
     throw new DataError(`'${source}' is empty (0 bytes): a CSV file needs a header row and data`);
   }
-  let text: string;
+  const label = `'${source}'`;
+  let head: string;
   try {
-    text = await readTextFile(source, info.size, io);
+    head = await readFileHead(source);
   } catch (error) {
     throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
   }
-  return parseText(text, `'${source}'`, options);
+  const delimiter = chooseDelimiter(head, options.delimiter);
+  return withDelimiterHint(label, delimiter, async () => {
+    try {
+      return await readCsvFile(source, csvOptions(delimiter, options));
+    } catch (error) {
+      if (error instanceof DataError) throw error;
+      throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
+    }
+  });
 }
 
-function parseText(text: string, label: string, options: TableSourceOptions): LoadedTable {
+function csvOptions(delimiter: DelimiterChoice, options: TableSourceOptions) {
+  return {
+    delimiter: delimiter.delimiter,
+    categorical: options.categorical,
+    levels: options.levels,
+  };
+}
+
+function parseText(text: string, label: string, options: TableSourceOptions): Promise<LoadedTable> {
   if (text.trim().length === 0) {
     throw new DataError(`${label} is empty: a CSV file needs a header row and data`);
   }
   const delimiter = chooseDelimiter(text, options.delimiter);
+  return withDelimiterHint(label, delimiter, async () =>
+    parseCsv(text, csvOptions(delimiter, options)),
+  );
+}
+
+/**
+ * Reads the table, naming the source in a DataError and, when the header also contains another
+ * candidate delimiter, suggesting it (a column "missing" is then most often a wrong delimiter).
+ */
+async function withDelimiterHint(
+  label: string,
+  delimiter: DelimiterChoice,
+  read: () => Promise<DataTable>,
+): Promise<LoadedTable> {
   try {
-    const table = parseCsv(text, {
-      delimiter: delimiter.delimiter,
-      categorical: options.categorical,
-      levels: options.levels,
-    });
-    return { table, label, delimiter };
+    return { table: await read(), label, delimiter };
   } catch (error) {
     if (error instanceof DataError) {
       const other = delimiter.alsoInHeader[0];

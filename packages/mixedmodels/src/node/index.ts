@@ -1,2 +1,3 @@
-// `mixedmodels/node`: what needs Node (worker threads) on top of the umbrella.
+// `mixedmodels/node`: what needs Node (worker threads, the file system) on top of the umbrella.
+export { readCsvFile } from "@mixedmodels/modelmatrix/node";
 export { type FitAsyncOptions, fitAsync } from "./fit-async";
