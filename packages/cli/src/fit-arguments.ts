@@ -7,6 +7,10 @@ import { UsageError } from "./usage-error";
 export const cliOptions = {
   formula: { type: "string", short: "f" },
   reml: { type: "boolean" },
+  family: { type: "string" },
+  link: { type: "string" },
+  nagq: { type: "string" },
+  fast: { type: "boolean" },
   weights: { type: "string" },
   offset: { type: "string" },
   delimiter: { type: "string" },
@@ -30,6 +34,10 @@ export const cliOptions = {
 export interface CliValues {
   formula?: string;
   reml?: boolean;
+  family?: string;
+  link?: string;
+  nagq?: string;
+  fast?: boolean;
   weights?: string;
   offset?: string;
   delimiter?: string;
@@ -47,6 +55,33 @@ export interface CliValues {
   verbose?: boolean;
 }
 
+/** The families `--family` takes (issue 11); binomial without weights is Bernoulli, as glmer. */
+export const glmmFamilies = [
+  "bernoulli",
+  "binomial",
+  "poisson",
+  "gamma",
+  "inversegaussian",
+  "gaussian",
+] as const;
+export type GlmmFamilyFlag = (typeof glmmFamilies)[number];
+
+/** R's link names, as `--link` takes them. */
+const linkNames = [
+  "logit",
+  "probit",
+  "cloglog",
+  "cauchit",
+  "log",
+  "identity",
+  "sqrt",
+  "inverse",
+  "1/mu^2",
+];
+
+/** lme4's and MixedModels.jl's limit on Gauss–Hermite nodes. */
+const MAX_NAGQ = 25;
+
 const formats = ["text", "markdown", "html", "latex"] as const;
 export type OutputFormat = (typeof formats)[number];
 
@@ -63,6 +98,13 @@ export interface FitCommandOptions {
   readonly source: string;
   readonly formula: string;
   readonly reml: boolean;
+  /** A GLMM family (lower case, as given), or undefined for a linear mixed model. */
+  readonly family: GlmmFamilyFlag | undefined;
+  /** R's link name, or undefined for the family's canonical link. */
+  readonly link: string | undefined;
+  /** Gauss–Hermite nodes (1 = Laplace); 1 for linear models. */
+  readonly nagq: number;
+  readonly fast: boolean;
   readonly weights: string | undefined;
   readonly offset: string | undefined;
   readonly delimiter: string | undefined;
@@ -113,10 +155,12 @@ export function fitCommandOptions(values: CliValues, rest: readonly string[]): F
     }
     contrasts[column] = type;
   }
+  const glmm = glmmFlags(values);
   return {
     source,
     formula: values.formula,
     reml: values.reml ?? false,
+    ...glmm,
     weights: values.weights,
     offset: values.offset,
     delimiter,
@@ -133,4 +177,51 @@ export function fitCommandOptions(values: CliValues, rest: readonly string[]): F
     save: values.save,
     verbose: values.verbose ?? false,
   };
+}
+
+/**
+ * `--family`, `--link`, `--nagq` and `--fast`, checked: the generalized flags need a family, and
+ * REML does not exist for a GLMM. Whether nAGQ > 1 suits the model's terms is the model's check
+ * (a ModelError naming the terms).
+ */
+function glmmFlags(
+  values: CliValues,
+): Pick<FitCommandOptions, "family" | "link" | "nagq" | "fast"> {
+  const family = values.family?.toLowerCase();
+  if (family === undefined) {
+    for (const flag of ["link", "nagq", "fast"] as const) {
+      if (values[flag] !== undefined) {
+        throw new UsageError(`--${flag} goes with --family (a generalized linear mixed model)`);
+      }
+    }
+    return { family: undefined, link: undefined, nagq: 1, fast: false };
+  }
+  if (!(glmmFamilies as readonly string[]).includes(family)) {
+    throw new UsageError(
+      `--family must be one of ${glmmFamilies.join(", ")}, not '${values.family}'`,
+    );
+  }
+  const link = values.link?.toLowerCase();
+  if (link !== undefined && !linkNames.includes(link)) {
+    throw new UsageError(
+      `--link must be one of R's links ${linkNames.join(", ")}, not '${values.link}'`,
+    );
+  }
+  if (values.reml)
+    throw new UsageError("--reml is for linear models; a GLMM is fitted by maximum likelihood");
+  let nagq = 1;
+  if (values.nagq !== undefined) {
+    nagq = Number(values.nagq);
+    if (!/^\d+$/.test(values.nagq.trim()) || nagq < 1 || nagq > MAX_NAGQ) {
+      throw new UsageError(
+        `--nagq takes a whole number of nodes from 1 to ${MAX_NAGQ}, not '${values.nagq}'`,
+      );
+    }
+  }
+  if (nagq > 1 && values.fast) {
+    throw new UsageError(
+      "--fast optimizes θ alone by the Laplace approximation; it does not go with --nagq > 1",
+    );
+  }
+  return { family: family as GlmmFamilyFlag, link, nagq, fast: values.fast ?? false };
 }

@@ -27,6 +27,9 @@ const keys = [
   "formula",
   "reml",
   "nobs",
+  "family",
+  "link",
+  "nagq",
   "objective",
   "loglik",
   "aic",
@@ -79,7 +82,8 @@ describe("mixedmodels fit --json on every lme4 reference case", () => {
       expect(output.ngroups).toEqual(reference.ngroups);
       expect(output.converged).toBe(true);
       expect(output.evaluations).toBeGreaterThan(0);
-      expect(output.version).toBe(2);
+      expect(output.version).toBe(3);
+      expect([output.family, output.link, output.nagq]).toEqual(["gaussian", "identity", null]);
       expect(output.warnings.every((warning) => typeof warning.code === "string")).toBe(true);
       reference.fixef.beta.forEach((beta, index) => {
         // Wald z of lme4's estimate and standard error.

@@ -89,7 +89,7 @@ describe("mixedmodels command", () => {
     expect(viaHelp.stdout).toMatch(/^\s+2\s+the command line/m);
     const general = await runCli(["--help"]);
     expect(general.stdout).toContain("Exit codes:");
-    expect(general.stdout).not.toContain("--weights");
+    expect(general.stdout).not.toContain("--weights <column>");
     const unknown = await runCli(["help", "plot"]);
     expect(unknown.code).toBe(2);
   });

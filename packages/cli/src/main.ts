@@ -37,7 +37,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === undefined || command === "help") {
     const topic = rest[0];
     if (topic !== undefined && !Object.hasOwn(commandUsage, topic)) {
-      throw new UsageError(`no help for '${topic}': the commands are fit, datasets and help`);
+      throw new UsageError(
+        `no help for '${topic}': the commands are ${Object.keys(commandUsage).join(", ")}`,
+      );
     }
     io.stdout(topic === undefined ? usage : commandUsage[topic]);
     return 0;

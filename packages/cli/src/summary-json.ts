@@ -1,7 +1,10 @@
-import type { LinearMixedModel } from "mixedmodels";
+import { GeneralizedLinearMixedModel, type LinearMixedModel } from "mixedmodels";
 
-/** The version of the JSON's shape; raised whenever a field changes meaning or goes away. */
-export const FIT_JSON_VERSION = 2;
+/**
+ * The version of the JSON's shape; raised whenever a field changes meaning, goes away or is
+ * added. 3: `family`, `link` and `nagq` (GLMMs; "gaussian", "identity", null for linear models).
+ */
+export const FIT_JSON_VERSION = 3;
 
 /** The one JSON object `mixedmodels fit --json` prints. Numbers that do not exist are null. */
 export interface FitJsonOutput {
@@ -9,11 +12,23 @@ export interface FitJsonOutput {
   formula: string;
   reml: boolean;
   nobs: number;
+  /** "gaussian" for a linear mixed model; the GLMM's family ("bernoulli", "poisson", ...). */
+  family: string;
+  /** R's name of the link: "identity" for a linear mixed model. */
+  link: string;
+  /** Gauss–Hermite nodes of a GLMM fit (1 = Laplace); null for a linear mixed model. */
+  nagq: number | null;
+  /**
+   * Linear: the ML deviance or the REML criterion. GLMM: MixedModels.jl's objective, the Laplace
+   * (or AGQ) deviance Σ deviance residuals + ‖u‖² + log-determinant, without saturated terms.
+   */
   objective: number;
+  /** The log-likelihood; for a GLMM with the saturated terms, as lme4's logLik for nAGQ = 1. */
   loglik: number;
   aic: number;
   bic: number;
   dof: number;
+  /** The residual standard deviation; for a GLMM √dispersion, or null without dispersion. */
   sigma: number | null;
   theta: number[];
   fixef: {
@@ -52,8 +67,12 @@ function jsonNumber(value: number): number | null {
   return Number.isFinite(value) ? value + 0 : null;
 }
 
-export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {}): FitJsonOutput {
+export function toFitJson(
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
+  options: FitJsonOptions = {},
+): FitJsonOutput {
   const summary = model.summary();
+  const generalized = model instanceof GeneralizedLinearMixedModel ? model : null;
   const rows = model.coeftable();
   const ngroups: Record<string, number> = Object.create(null);
   for (const entry of summary.ngroups) ngroups[entry.group] = entry.levels;
@@ -62,12 +81,16 @@ export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {})
     formula: summary.formula,
     reml: summary.reml,
     nobs: summary.nobs,
+    family: generalized === null ? "gaussian" : generalized.familyName,
+    link: generalized === null ? "identity" : generalized.linkName,
+    nagq: generalized === null ? null : generalized.nAGQ,
     objective: summary.objective,
     loglik: summary.loglik,
     aic: summary.aic,
     bic: summary.bic,
     dof: summary.dof,
-    sigma: jsonNumber(summary.sigma),
+    sigma:
+      generalized !== null && generalized.dispersion === null ? null : jsonNumber(summary.sigma),
     theta: summary.theta.map((value) => value + 0),
     fixef: {
       names: rows.map((row) => row.name),
@@ -99,7 +122,9 @@ export function toFitJson(model: LinearMixedModel, options: FitJsonOptions = {})
   return output;
 }
 
-function ranefJson(model: LinearMixedModel): NonNullable<FitJsonOutput["ranef"]> {
+function ranefJson(
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
+): NonNullable<FitJsonOutput["ranef"]> {
   return model.ranef().map((table) => {
     const s = table.columnNames.length;
     return {

@@ -10,6 +10,7 @@ import { loadModelData } from "../input/model-data";
 import { type LoadedTable, loadTable } from "../input/read-table";
 import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
+import { isGeneralized } from "./cli-model";
 
 /** The flags of predict, simulate and bootstrap, beyond fit's. */
 export const resamplingOptions = {
@@ -89,6 +90,13 @@ export async function fittedModel(
   options: FitCommandOptions,
   io: CliIo,
 ): Promise<{ model: MixedModel; loaded: LoadedTable }> {
+  if (isGeneralized(options)) {
+    // Prediction, simulation and the bootstrap of GLMMs are not there yet (issue 13): refuse
+    // rather than fit a linear model the user did not ask for.
+    throw new UsageError(
+      `--family ${options.family}: predict, simulate and bootstrap fit linear mixed models only for now`,
+    );
+  }
   const loaded = await loadModelData(options, io);
   const formula =
     options.offset === undefined
