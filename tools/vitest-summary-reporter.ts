@@ -18,6 +18,9 @@ export default class SummaryReporter implements Reporter {
       // A file that fails to load has no tests; it must still count as a failure.
       if (testsInModule === 0 && testModule.state() === "failed") failed++;
     }
+    console.log(
+      `fast-check seed: ${process.env.FC_SEED} (rerun with FC_SEED=${process.env.FC_SEED})`,
+    );
     console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }

@@ -34,7 +34,7 @@ import {
 import { rankUpdate, resolveRankUpdate } from "./rank-update";
 import { rdivLowerTranspose } from "./rdiv-lower-transpose";
 
-const settings = { seed: 42, numRuns: 200 } as const;
+const settings = { numRuns: 200 } as const;
 const seedArb = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 const sizeArb = fc.integer({ min: 1, max: 7 });
 

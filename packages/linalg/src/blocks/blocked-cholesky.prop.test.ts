@@ -118,7 +118,7 @@ function checkRoundTrip(factorBlocks: Block[], size: number): void {
   );
 }
 
-const settings = { seed: 42, numRuns: 200 } as const;
+const settings = { numRuns: 200 } as const;
 const seedArb = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 const sizeArb = fc.integer({ min: 1, max: 6 });
 

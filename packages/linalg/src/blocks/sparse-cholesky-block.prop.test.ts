@@ -142,7 +142,7 @@ describe("a sparse-cholesky diagonal block inside the blocked factorization", ()
           }
         },
       ),
-      { seed: 42, numRuns: 200 },
+      { numRuns: 200 },
     );
   });
 });

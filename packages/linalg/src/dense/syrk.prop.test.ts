@@ -47,7 +47,7 @@ describe("syrk", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 200 },
+      { numRuns: 200 },
     );
   });
 
@@ -68,7 +68,7 @@ describe("syrk", () => {
           );
         }
       }),
-      { seed: 42, numRuns: 200 },
+      { numRuns: 200 },
     );
   });
 });

@@ -65,6 +65,18 @@ const penicillinSpec: HandModelSpec = {
   random: [intercept(["plate"]), intercept(["sample"])],
 };
 
+/** sleepstudy with Days2 = Days², for the three-column term of sleepstudy_quadratic_ml. */
+function sleepstudyWithDaysSquared(): DataTable {
+  const days = sleepstudy.columns.Days;
+  if (days?.kind !== "numeric") throw new Error("sleepstudy's Days is numeric");
+  const values = days.values.map((day) => day * day);
+  return {
+    nrow: sleepstudy.nrow,
+    names: [...sleepstudy.names, "Days2"],
+    columns: { ...sleepstudy.columns, Days2: { kind: "numeric", values } },
+  };
+}
+
 export const referenceSpecs: Record<string, { table: () => DataTable; spec: HandModelSpec }> = {
   dyestuff_ml: { table: () => dyestuff, spec: dyestuffSpec },
   dyestuff_reml: { table: () => dyestuff, spec: dyestuffSpec },
@@ -97,6 +109,15 @@ export const referenceSpecs: Record<string, { table: () => DataTable; spec: Hand
       fixed: sleepFixed,
       // lme4 expands `||` into separate bar terms, which amalgamate into one diagonal term.
       random: [intercept(["Subject"]), { factors: ["Subject"], columns: ["Days"] }],
+    },
+  },
+  sleepstudy_quadratic_ml: {
+    table: sleepstudyWithDaysSquared,
+    spec: {
+      formula: "Reaction ~ 1 + Days + Days2 + (1 + Days + Days2 | Subject)",
+      response: "Reaction",
+      fixed: [...sleepFixed, "Days2"],
+      random: [{ factors: ["Subject"], columns: ["(Intercept)", "Days", "Days2"] }],
     },
   },
   penicillin_ml: { table: () => penicillin, spec: penicillinSpec },
