@@ -11,7 +11,12 @@ interface Reference {
   reml: boolean;
   nobs: number;
   objective: number;
+  loglik: number;
+  aic: number;
+  bic: number;
+  dof: number;
   sigma: number;
+  theta: number[];
   fixef: { names: string[]; beta: number[]; stderror: number[] };
   varcorr: { group: string; names: string[]; sd: number[] }[];
   ngroups: Record<string, number>;
@@ -59,6 +64,20 @@ describe("mixedmodels fit --json on every lme4 reference case", () => {
       expect(output.nobs).toBe(reference.nobs);
       // A better optimum than lme4's is fine; a worse one must be within 1e-6 relative.
       expect(output.objective).toBeLessThanOrEqual(reference.objective * (1 + 1e-6));
+      // ...and not far below it either: the references are at tight tolerances.
+      const close = (ours: number, theirs: number) => Math.abs(ours - theirs) / Math.abs(theirs);
+      expect(close(output.objective, reference.objective)).toBeLessThan(1e-6);
+      expect(close(output.loglik, reference.loglik)).toBeLessThan(1e-6);
+      expect(close(output.aic, reference.aic)).toBeLessThan(1e-6);
+      expect(close(output.bic, reference.bic)).toBeLessThan(1e-6);
+      expect(output.dof).toBe(reference.dof);
+      // θ in lme4's order (terms by decreasing number of levels, each lower triangle by columns),
+      // which the JSON keeps; at the sds' tolerance, θ being σ-relative.
+      expect(output.theta.length).toBe(reference.theta.length);
+      reference.theta.forEach((theta, index) => {
+        const ours = output.theta[index] ?? Number.NaN;
+        expect(Math.abs(ours - theta), `θ[${index}]`).toBeLessThanOrEqual(5e-3 * Math.abs(theta) + 2e-3);
+      });
       expect(output.sigma).toBeCloseTo(reference.sigma, -Math.log10(reference.sigma * 2e-3));
       expect(output.fixef.names).toEqual(reference.fixef.names);
       reference.fixef.beta.forEach((beta, index) => {

@@ -201,9 +201,13 @@ export abstract class MixedModelBase {
     return describeBlocks(this.system, this.parts);
   }
 
-  /** Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. */
+  /**
+   * Whether some diagonal θ element is (within atol + rtol·|θ|) at its lower bound 0. The default
+   * atol is lme4's `isSingular(tol = 1e-4)`: a variance component estimated as 1e-5 of σ is as
+   * degenerate as an exact zero, and the references' `singular` flags are lme4's.
+   */
   isSingular(options: { atol?: number; rtol?: number } = {}): boolean {
-    const atol = options.atol ?? 0;
+    const atol = options.atol ?? 1e-4;
     const rtol = options.rtol ?? Math.sqrt(Number.EPSILON);
     const theta = this.theta;
     const layout = this.system.layout;

@@ -290,6 +290,14 @@ describe("edge cases", () => {
     expect(boundary.fitLog.length).toBe(3); // start, answer, accepted zero
     expect(boundary.isSingular()).toBe(true);
 
+    // Near the boundary, as lme4's isSingular(tol = 1e-4): not only an exact zero.
+    const near = LinearMixedModel.fromFormula("Yield ~ 1 + (1 | Batch)", dyestuff2);
+    near.setTheta([5e-5]);
+    expect(near.isSingular()).toBe(true);
+    expect(near.isSingular({ atol: 1e-6 })).toBe(false);
+    near.setTheta([2e-4]);
+    expect(near.isSingular()).toBe(false);
+
     const sleep = LinearMixedModel.fromFormula(
       "Reaction ~ 1 + Days + (1 + Days | Subject)",
       sleepstudy,

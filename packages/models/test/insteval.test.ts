@@ -45,6 +45,15 @@ describe("InstEval (slower)", () => {
     expectWithin(model.sigma, 1.17674, 2e-3, 0, "σ");
     expectWithin(model.fixef()[0], 3.22961, 0, 2e-3 * reference.fixef.stderror[0], "intercept");
     expect(model.coefnames()).toEqual(reference.fixef.names);
+    // Every one of the 28 coefficients and its standard error, not the intercept alone.
+    const beta = model.coef();
+    const se = model.stderror();
+    expect(beta.length).toBe(28);
+    reference.fixef.names.forEach((name, i) => {
+      const { beta: lme4Beta, stderror: lme4Se } = reference.fixef;
+      expectWithin(beta[i], lme4Beta[i], 0, 2e-3 * lme4Se[i], `β ${name}`);
+      expectWithin(se[i], lme4Se[i], 2e-3, 0, `SE ${name}`);
+    });
   });
 });
 
