@@ -39,6 +39,8 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   readonly response: GlmmResponse;
   /** @internal The PIRLS state: β, u, η, μ and the working model. */
   readonly evaluator: GlmmObjective;
+  /** The `offset` option as given (a column name or values): predictions read it for new rows. */
+  readonly offsetOption: string | ArrayLike<number> | undefined;
   /** β of the GLM without random effects: where the default fit starts. */
   private glmBeta: Float64Array;
   private readonly responseWarnings: ModelWarningV1[];
@@ -60,6 +62,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     const inner = { ...parts, weights: null, offset: null };
     super(parts, new BlockedSystem(inner, { sparseFactor: options.sparseFactor }));
     this.response = prepared.response;
+    this.offsetOption = options.offset;
     this.responseWarnings = prepared.warnings;
     this.warnings.push(...prepared.warnings);
     this.evaluator = new GlmmObjective(this.system, parts, this.response);

@@ -1,8 +1,10 @@
 import type { ModelParts } from "@mixedmodels/modelmatrix";
+import { GeneralizedLinearMixedModel } from "@mixedmodels/models";
 
 /**
  * What predict and simulate read from a fitted model: its parts (design, levels, contrasts) and
- * its estimates. `LinearMixedModel` has this shape; a generalized model adds its inverse link.
+ * its estimates. `LinearMixedModel` and `GeneralizedLinearMixedModel` have this shape (the latter's
+ * inverse link is read from its response).
  */
 export interface FittedMixedModel {
   readonly parts: ModelParts;
@@ -19,11 +21,18 @@ export interface FittedMixedModel {
    * link is the identity.
    */
   readonly inverseLink?: (eta: number) => number;
+  /** A generalized model's `offset` option as given (a column name or values), if any. */
+  readonly offsetOption?: string | ArrayLike<number>;
 }
 
 /** The response-scale transform of a model: its inverse link, or the identity. */
 export function inverseLinkOf(model: FittedMixedModel): (eta: number) => number {
-  return model.inverseLink ?? ((eta) => eta);
+  if (model.inverseLink !== undefined) return model.inverseLink;
+  if (model instanceof GeneralizedLinearMixedModel) {
+    const { link } = model.response;
+    return (eta) => link.inverse(eta);
+  }
+  return (eta) => eta;
 }
 
 /**

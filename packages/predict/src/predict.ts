@@ -1,6 +1,7 @@
 import { DataError, ModelError, type TableInput } from "@mixedmodels/core";
 import { newDataDesign } from "@mixedmodels/modelmatrix";
 import { type FittedMixedModel, inverseLinkOf, selectedTerms } from "./fitted-model";
+import { checkOffsetLength, newDataExtraOffset, type OffsetInput } from "./new-data-offset";
 
 /** What to do with a level of a grouping factor that the model was not fitted with. */
 export type NewLevelPolicy = "error" | "population" | "missing";
@@ -19,11 +20,18 @@ export interface PredictOptions {
    * only) or a list of grouping factors.
    */
   readonly terms?: "all" | "none" | readonly string[];
+  /**
+   * For a generalized model fitted with an `offset` option: that offset on the new rows, a
+   * newdata column name or one value per row. Default: the model's offset column, read from
+   * newdata. (The formula's `offset(...)` terms are always evaluated on newdata.)
+   */
+  readonly offset?: OffsetInput;
 }
 
 /**
  * Predictions of a fitted model for new data, one per row in the input order: Xβ (+ offset) plus
- * the conditional modes of the terms asked for, through the inverse link for `type: "response"`.
+ * the conditional modes of the terms asked for, through the inverse link for `type: "response"`
+ * (a generalized model's mean; for a binomial the probability, as lme4).
  * The design is built from the model's stored levels, contrasts and transforms (no response
  * column needed; a factor with one level works). A row with a missing predictor gives NaN.
  *
@@ -58,9 +66,18 @@ export function predict(
       }
     }
   }
+  const extraOffset = newDataExtraOffset(model, newdata, options.offset);
+  checkOffsetLength(extraOffset, design.nrow);
   const beta = model.fixef();
   const m = design.rows.length;
   const eta = design.offset === null ? new Float64Array(m) : Float64Array.from(design.offset);
+  if (extraOffset !== null) {
+    // A missing offset value leaves its row without a prediction, as a missing predictor does.
+    for (let t = 0; t < m; t++) {
+      const value = extraOffset[design.rows[t]];
+      eta[t] = Number.isFinite(value) ? eta[t] + value : Number.NaN;
+    }
+  }
   for (let c = 0; c < design.p; c++) {
     const bc = beta[c];
     const column = design.X.subarray(c * m, (c + 1) * m);

@@ -44,40 +44,54 @@ export class GaussianSimulator {
     const { design, u, noise, b, sigma } = this;
     fillNormal(stream, u);
     fillNormal(stream, noise);
-    let start = 0;
-    design.terms.forEach((term, j) => {
-      const { s, levelCount } = term;
-      const lambda = this.lambdas[j];
-      // b = Λu per level (λ lower triangular, column-major).
-      for (let level = 0; level < levelCount; level++) {
-        const base = start + level * s;
-        for (let r = 0; r < s; r++) {
-          let sum = 0;
-          for (let c = 0; c <= r; c++) sum += lambda[r + c * s] * u[base + c];
-          b[base + r] = sum;
-        }
-      }
-      start += levelCount * s;
-    });
     const y = design.rows === null ? out : new Float64Array(design.n);
     for (let t = 0; t < design.n; t++) y[t] = noise[t];
-    start = 0;
-    for (const term of design.terms) {
-      const { s, refs, z } = term;
-      for (let t = 0; t < design.n; t++) {
-        const base = start + refs[t] * s;
-        let sum = 0;
-        for (let r = 0; r < s; r++) sum += z[t * s + r] * b[base + r];
-        y[t] += sum;
-      }
-      start += term.levelCount * s;
-    }
+    addRandomEffects(design, this.lambdas, u, b, y);
     for (let t = 0; t < design.n; t++) y[t] = this.mean[t] + sigma * y[t];
     if (design.rows !== null) {
       out.fill(Number.NaN);
       for (let t = 0; t < design.n; t++) out[design.rows[t]] = y[t];
     }
     return out;
+  }
+}
+
+/**
+ * Adds ZΛu to `y` (length n): b = Λu per level of each term (λ lower triangular, column-major),
+ * then each row's z·b, term by term. `b` (length q) is scratch. Shared by the Gaussian and the
+ * generalized simulators, so both read u the same way.
+ */
+export function addRandomEffects(
+  design: SimulationDesign,
+  lambdas: readonly Float64Array[],
+  u: Float64Array,
+  b: Float64Array,
+  y: Float64Array,
+): void {
+  let start = 0;
+  design.terms.forEach((term, j) => {
+    const { s, levelCount } = term;
+    const lambda = lambdas[j];
+    for (let level = 0; level < levelCount; level++) {
+      const base = start + level * s;
+      for (let r = 0; r < s; r++) {
+        let sum = 0;
+        for (let c = 0; c <= r; c++) sum += lambda[r + c * s] * u[base + c];
+        b[base + r] = sum;
+      }
+    }
+    start += levelCount * s;
+  });
+  start = 0;
+  for (const term of design.terms) {
+    const { s, refs, z } = term;
+    for (let t = 0; t < design.n; t++) {
+      const base = start + refs[t] * s;
+      let sum = 0;
+      for (let r = 0; r < s; r++) sum += z[t * s + r] * b[base + r];
+      y[t] += sum;
+    }
+    start += term.levelCount * s;
   }
 }
 
@@ -104,7 +118,7 @@ export function lambdaFactors(design: SimulationDesign, theta: ArrayLike<number>
   });
 }
 
-function checkParameters(design: SimulationDesign, parameters: SimulationParameters): void {
+export function checkParameters(design: SimulationDesign, parameters: SimulationParameters): void {
   const thetaLength = design.terms.reduce((total, term) => total + term.thetaRows.length, 0);
   if (parameters.beta.length !== design.p) {
     throw new ModelError(`beta has ${parameters.beta.length} elements; the model has ${design.p}`);

@@ -31,8 +31,14 @@ export interface SimulationDesign {
   readonly outputLength: number;
 }
 
-/** The model's own rows. */
-export function modelSimulationDesign(parts: ModelParts): SimulationDesign {
+/**
+ * The model's own rows. `offset` defaults to the formula's; a generalized model passes its full
+ * offset (formula terms plus its `offset` option).
+ */
+export function modelSimulationDesign(
+  parts: ModelParts,
+  offset: Float64Array | null = parts.offset ?? null,
+): SimulationDesign {
   const terms = parts.reterms.map((term) => ({
     s: term.s,
     levelCount: term.levels.length,
@@ -45,7 +51,7 @@ export function modelSimulationDesign(parts: ModelParts): SimulationDesign {
     n: parts.n,
     p: parts.X.p,
     X: parts.X.data,
-    offset: parts.offset ?? null,
+    offset,
     terms,
     q: terms.reduce((total, term) => total + term.levelCount * term.s, 0),
     rows: null,
@@ -86,4 +92,22 @@ export function newDataSimulationDesign(parts: ModelParts, newdata: TableInput):
     rows: design.rows,
     outputLength: design.nrow,
   };
+}
+
+/**
+ * The design with an extra offset added, given per row of the new data (`rows` maps design rows
+ * to them); a missing value makes that row's offset NaN, so its simulated value is NaN.
+ */
+export function withExtraOffset(
+  design: SimulationDesign,
+  extra: Float64Array | null,
+): SimulationDesign {
+  if (extra === null) return design;
+  const offset =
+    design.offset === null ? new Float64Array(design.n) : Float64Array.from(design.offset);
+  for (let t = 0; t < design.n; t++) {
+    const value = extra[design.rows === null ? t : design.rows[t]];
+    offset[t] = Number.isFinite(value) ? offset[t] + value : Number.NaN;
+  }
+  return { ...design, offset };
 }
