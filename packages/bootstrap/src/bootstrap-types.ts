@@ -19,6 +19,7 @@ export interface BootstrapReplicate {
 /** Parameters the responses were simulated from. */
 export interface BootstrapParameters {
   readonly beta: readonly number[];
+  /** σ of a linear model; 1 for a generalized model without dispersion (lme4's `sigma()`). */
   readonly sigma: number;
   readonly theta: readonly number[];
 }
@@ -36,10 +37,23 @@ export interface BootstrapResult {
   readonly version: 1;
   readonly formula: string;
   readonly reml: boolean;
+  /**
+   * A generalized model's family, link and Gauss–Hermite nodes (1 = Laplace); absent for a
+   * linear model.
+   */
+  readonly generalized?: GeneralizedSettings;
   readonly seed: number;
   readonly parameters: BootstrapParameters;
   readonly names: BootstrapNames;
   readonly replicates: readonly BootstrapReplicate[];
   /** False when the run was cancelled before every asked-for replicate was done. */
   readonly complete: boolean;
+}
+
+/** How a generalized model was fitted, so every replicate is refitted the same way. */
+export interface GeneralizedSettings {
+  readonly family: string;
+  readonly link: string;
+  readonly nAGQ: number;
+  readonly fast: boolean;
 }

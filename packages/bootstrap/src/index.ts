@@ -4,6 +4,7 @@ export type {
   BootstrapParameters,
   BootstrapReplicate,
   BootstrapResult,
+  GeneralizedSettings,
 } from "./bootstrap-types";
 export {
   type BootstrapInterval,

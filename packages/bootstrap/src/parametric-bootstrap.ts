@@ -1,10 +1,11 @@
 import { ModelError } from "@mixedmodels/core";
-import type { LinearMixedModel } from "@mixedmodels/models";
+import { GeneralizedLinearMixedModel, type LinearMixedModel } from "@mixedmodels/models";
 import type {
   BootstrapNames,
   BootstrapParameters,
   BootstrapReplicate,
   BootstrapResult,
+  GeneralizedSettings,
 } from "./bootstrap-types";
 import { ReplicateEngine, type ReplicateSpec } from "./replicate-engine";
 import { loadWorkerThreads, runOnWorkers } from "./worker-pool";
@@ -19,6 +20,7 @@ export interface BootstrapOptions {
   readonly workers?: number;
   /** Parameters to simulate from (default the model's estimates). */
   readonly beta?: ArrayLike<number>;
+  /** Linear models only (a Bernoulli, binomial or Poisson model has no σ). */
   readonly sigma?: number;
   readonly theta?: ArrayLike<number>;
   /** Called after each replicate with the number done and the total. */
@@ -32,15 +34,18 @@ export interface BootstrapOptions {
 }
 
 /**
- * Parametric bootstrap of a fitted linear mixed model: `n` responses simulated from the model
- * (or from given parameters), each refitted, giving per replicate the objective, σ, β, θ, the
- * random-effect sds and correlations and the standard errors. Replicate i uses stream i of the
- * seed, so the result is the same bit for bit for 1, 2 or 8 workers and for a resumed run.
- * @throws ModelError for an unfitted model, a bad n or workers, a resume from another run, or a
- *   failed refit.
+ * Parametric bootstrap of a fitted linear or generalized mixed model: `n` responses simulated
+ * from the model (or from given parameters), each refitted, giving per replicate the objective,
+ * σ, β, θ, the random-effect sds and correlations and the standard errors. A generalized model
+ * (Bernoulli, binomial, Poisson) is refitted as it was fitted: the same family, link, offset and
+ * nAGQ (Laplace by default), its standard errors from the Hessian as `stderror()` gives them.
+ * Replicate i uses stream i of the seed, so the result is the same bit for bit for 1, 2 or 8
+ * workers and for a resumed run.
+ * @throws ModelError for an unfitted model, a bad n or workers, sigma for a generalized model, a
+ *   resume from another run, or a failed refit.
  */
 export async function parametricBootstrap(
-  model: LinearMixedModel,
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
   n: number,
   options: BootstrapOptions,
 ): Promise<BootstrapResult> {
@@ -52,6 +57,10 @@ export async function parametricBootstrap(
   if (!Number.isSafeInteger(workers) || workers < 1) {
     throw new ModelError(`workers must be a positive integer, got ${workers}`);
   }
+  const generalized = model instanceof GeneralizedLinearMixedModel ? settingsOf(model) : undefined;
+  if (generalized !== undefined && options.sigma !== undefined) {
+    throw new ModelError(`sigma does not apply to a ${generalized.family} model`);
+  }
   const parameters: BootstrapParameters = {
     beta: Array.from(options.beta ?? model.fixef()),
     sigma: options.sigma ?? model.sigma,
@@ -61,6 +70,7 @@ export async function parametricBootstrap(
     version: 1 as const,
     formula: model.parts.formula.text,
     reml: model.reml,
+    ...(generalized === undefined ? {} : { generalized }),
     seed: options.seed,
     parameters,
     names: bootstrapNames(model),
@@ -78,6 +88,7 @@ export async function parametricBootstrap(
     reml: model.reml,
     seed: options.seed,
     parameters,
+    ...(generalized === undefined ? {} : { generalized: withOffset(model, generalized) }),
   };
   const onReplicate = (row: BootstrapReplicate) => {
     done.set(row.replicate, row);
@@ -118,8 +129,25 @@ async function runInSequence(
   }
 }
 
+/** The family, link and quadrature a generalized model was fitted with. */
+function settingsOf(model: GeneralizedLinearMixedModel): GeneralizedSettings {
+  return { family: model.familyName, link: model.linkName, nAGQ: model.nAGQ, fast: model.fast };
+}
+
+/** The settings plus the model's `offset` option as plain data, for the replicate engines. */
+function withOffset(
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
+  settings: GeneralizedSettings,
+): NonNullable<ReplicateSpec["generalized"]> {
+  const offset = model instanceof GeneralizedLinearMixedModel ? model.offsetOption : undefined;
+  if (offset === undefined) return settings;
+  return { ...settings, offset: typeof offset === "string" ? offset : Array.from(offset) };
+}
+
 /** lme4's names: fixed effects, θ, `sd_(Intercept)|Subject`, `cor_Days.(Intercept)|Subject`. */
-export function bootstrapNames(model: LinearMixedModel): BootstrapNames {
+export function bootstrapNames(
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
+): BootstrapNames {
   const groups = model.varCorr().groups;
   return {
     beta: model.fixefnames(),
@@ -140,12 +168,13 @@ export function bootstrapNames(model: LinearMixedModel): BootstrapNames {
 
 /** Two runs are parts of one when model, seed and parameters agree exactly. */
 export function checkSameRun(
-  a: Pick<BootstrapResult, "formula" | "reml" | "seed" | "parameters" | "names">,
-  b: Pick<BootstrapResult, "formula" | "reml" | "seed" | "parameters" | "names">,
+  a: Pick<BootstrapResult, "formula" | "reml" | "generalized" | "seed" | "parameters" | "names">,
+  b: Pick<BootstrapResult, "formula" | "reml" | "generalized" | "seed" | "parameters" | "names">,
 ): void {
   const same =
     a.formula === b.formula &&
     a.reml === b.reml &&
+    JSON.stringify(a.generalized ?? null) === JSON.stringify(b.generalized ?? null) &&
     a.seed === b.seed &&
     JSON.stringify(a.parameters) === JSON.stringify(b.parameters) &&
     JSON.stringify(a.names) === JSON.stringify(b.names);

@@ -1,9 +1,17 @@
 import type { ModelParts } from "@mixedmodels/modelmatrix";
-import { LinearMixedModel } from "@mixedmodels/models";
+import { GeneralizedLinearMixedModel, LinearMixedModel } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
-import { GaussianSimulator, modelSimulationDesign } from "@mixedmodels/predict";
+import {
+  GaussianSimulator,
+  generalizedSimulator,
+  modelSimulationDesign,
+} from "@mixedmodels/predict";
 import { type RandomStream, streamAt } from "@mixedmodels/random";
-import type { BootstrapParameters, BootstrapReplicate } from "./bootstrap-types";
+import type {
+  BootstrapParameters,
+  BootstrapReplicate,
+  GeneralizedSettings,
+} from "./bootstrap-types";
 
 /** What a replicate engine needs: plain data, so a worker thread can receive it. */
 export interface ReplicateSpec {
@@ -11,36 +19,63 @@ export interface ReplicateSpec {
   readonly reml: boolean;
   readonly seed: number;
   readonly parameters: BootstrapParameters;
+  /** A generalized model's settings and its `offset` option as given; absent for a linear one. */
+  readonly generalized?: GeneralizedSettings & {
+    readonly offset?: string | readonly number[];
+  };
 }
+
+/** A model of either kind, refitted per replicate. */
+type Refittable = LinearMixedModel | GeneralizedLinearMixedModel;
 
 /**
  * Computes replicates: replicate i simulates a response from stream i of the seed and refits a
- * model of its own (same parts, BOBYQA, from the usual start), so its result depends on i and
- * the spec only, never on which thread ran it or what it ran before. Indices must come in
- * increasing order: the stream then moves forward by jumps, one per index skipped.
+ * model of its own (same parts, BOBYQA, from the usual start; for a generalized model the same
+ * family, link, offset and nAGQ), so its result depends on i and the spec only, never on which
+ * thread ran it or what it ran before. Indices must come in increasing order: the stream then
+ * moves forward by jumps, one per index skipped.
  */
 export class ReplicateEngine {
-  private readonly model: LinearMixedModel;
-  private readonly simulator: GaussianSimulator;
+  private readonly model: Refittable;
+  private readonly simulator: {
+    simulateInto(stream: RandomStream, out: Float64Array): Float64Array;
+  };
+  private readonly refitOnce: (y: Float64Array) => void;
   private readonly response: Float64Array;
   private readonly seed: number;
-  private readonly reml: boolean;
   private stream: RandomStream | null = null;
   private position = -1;
 
   constructor(spec: ReplicateSpec) {
-    this.model = new LinearMixedModel(spec.parts, { reml: spec.reml });
-    this.simulator = new GaussianSimulator(modelSimulationDesign(spec.parts), spec.parameters);
-    this.response = new Float64Array(spec.parts.n);
+    const { parts, parameters, generalized } = spec;
+    if (generalized === undefined) {
+      const model = new LinearMixedModel(parts, { reml: spec.reml });
+      this.model = model;
+      this.simulator = new GaussianSimulator(modelSimulationDesign(parts), parameters);
+      this.refitOnce = (y) => model.refit(y, { optimizer: bobyqa(), reml: spec.reml });
+    } else {
+      const model = new GeneralizedLinearMixedModel(parts, {
+        family: generalized.family,
+        link: generalized.link,
+        ...(generalized.offset === undefined ? {} : { offset: generalized.offset }),
+      });
+      this.model = model;
+      this.simulator = generalizedSimulator(model, {
+        beta: parameters.beta,
+        theta: parameters.theta,
+      });
+      const options = { optimizer: bobyqa(), nAGQ: generalized.nAGQ, fast: generalized.fast };
+      this.refitOnce = (y) => model.refit(y, options);
+    }
+    this.response = new Float64Array(parts.n);
     this.seed = spec.seed;
-    this.reml = spec.reml;
   }
 
   replicate(index: number): BootstrapReplicate {
     const stream = this.streamFor(index);
     this.simulator.simulateInto(stream, this.response);
     const model = this.model;
-    model.refit(this.response, { optimizer: bobyqa(), reml: this.reml });
+    this.refitOnce(this.response);
     const groups = model.varCorr().groups;
     const errors = model.stderror();
     return {
@@ -68,9 +103,7 @@ export class ReplicateEngine {
 }
 
 /** Entries below the diagonal, column by column (lme4's order of correlations). */
-export function lowerTriangle(
-  matrix: readonly (readonly (number | null)[])[] | null,
-): number[] {
+export function lowerTriangle(matrix: readonly (readonly (number | null)[])[] | null): number[] {
   if (matrix === null) return [];
   const out: number[] = [];
   for (let c = 0; c < matrix.length; c++) {
