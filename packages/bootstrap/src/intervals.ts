@@ -10,7 +10,8 @@ export interface BootstrapInterval {
 
 /**
  * The bootstrap distribution per parameter, in lme4's `confint` order: random-effect sds and
- * correlations, `sigma`, then the fixed effects. NaN values (failed refits) are left out.
+ * correlations, `sigma` (linear models), then the fixed effects. NaN values (failed refits) are
+ * left out.
  */
 export function bootstrapColumns(boot: BootstrapResult): Map<string, Float64Array> {
   const columns = new Map<string, Float64Array>();
@@ -23,7 +24,9 @@ export function bootstrapColumns(boot: BootstrapResult): Map<string, Float64Arra
   for (let k = 0; k < names.correlations.length; k++) {
     add(names.correlations[k], (row) => row.correlations[k]);
   }
-  add("sigma", (row) => row.sigma);
+  // A Bernoulli, binomial or Poisson model has no σ (it is 1 in every row), as lme4's confint
+  // of a glmer fit has none.
+  if (boot.generalized === undefined) add("sigma", (row) => row.sigma);
   for (let k = 0; k < names.beta.length; k++) add(names.beta[k], (row) => row.beta[k]);
   return columns;
 }

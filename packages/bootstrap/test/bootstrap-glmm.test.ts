@@ -8,6 +8,7 @@ import {
   bootstrapFromJSON,
   bootstrapToJSON,
   combineBootstraps,
+  confint,
   parametricBootstrap,
 } from "../src/index";
 
@@ -35,6 +36,13 @@ describe("parametricBootstrap of a generalized model (cbpp, binomial, Laplace)",
       // No dispersion: σ is 1 and the herd sd is θ.
       expect(one.replicates[3].sigma).toBe(1);
       expect(one.replicates[3].sds[0]).toBeCloseTo(one.replicates[3].theta[0], 12);
+      expect(confint(one, { level: 0.9 }).map((row) => row.parameter)).toEqual([
+        "sd_(Intercept)|herd",
+        "(Intercept)",
+        "period2",
+        "period3",
+        "period4",
+      ]);
     },
     WORKER_TEST_TIMEOUT,
   );
