@@ -183,17 +183,4 @@ describe("mixedmodels --help", () => {
       expect(fitPage.stdout).toContain(flag);
     }
   });
-
-  it("predict refuses --family for now instead of fitting a linear model silently", async () => {
-    const run = await runCli([
-      "predict",
-      ...cbppArgs.slice(1),
-      "--family",
-      "binomial",
-      "--weights",
-      "size",
-    ]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/linear mixed models only/);
-  });
 });

@@ -22,7 +22,7 @@ export interface FittedMixedModel {
    */
   readonly inverseLink?: (eta: number) => number;
   /** A generalized model's `offset` option as given (a column name or values), if any. */
-  readonly offsetOption?: string | ArrayLike<number>;
+  readonly offsetOption?: string | ArrayLike<number | null>;
 }
 
 /** The response-scale transform of a model: its inverse link, or the identity. */

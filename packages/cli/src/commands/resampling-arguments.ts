@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { fit, lmm, type MixedModel } from "mixedmodels";
 import {
   type CliValues,
   cliOptions,
@@ -10,7 +9,7 @@ import { loadModelData } from "../input/model-data";
 import { type LoadedTable, loadTable } from "../input/read-table";
 import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
-import { isGeneralized } from "./cli-model";
+import { buildCliModel, type CliModel, fitCliModel } from "./cli-model";
 
 /** The flags of predict, simulate and bootstrap, beyond fit's. */
 export const resamplingOptions = {
@@ -18,6 +17,7 @@ export const resamplingOptions = {
   newdata: { type: "string" },
   "new-levels": { type: "string" },
   terms: { type: "string" },
+  trials: { type: "string" },
   type: { type: "string" },
   seed: { type: "string" },
   nsim: { type: "string" },
@@ -31,6 +31,7 @@ export interface ResamplingValues extends CliValues {
   newdata?: string;
   "new-levels"?: string;
   terms?: string;
+  trials?: string;
   type?: string;
   seed?: string;
   nsim?: string;
@@ -85,28 +86,16 @@ export function integerFlag(
   return number;
 }
 
-/** The model of the command's data and formula, fitted as `fit` fits it. */
+/**
+ * The model of the command's data and formula, fitted as `fit` fits it: linear, or generalized
+ * with `--family` (the same flags, family, link, nAGQ and offset as `fit`).
+ */
 export async function fittedModel(
   options: FitCommandOptions,
   io: CliIo,
-): Promise<{ model: MixedModel; loaded: LoadedTable }> {
-  if (isGeneralized(options)) {
-    // Prediction, simulation and the bootstrap of GLMMs are not there yet (issue 13): refuse
-    // rather than fit a linear model the user did not ask for.
-    throw new UsageError(
-      `--family ${options.family}: predict, simulate and bootstrap fit linear mixed models only for now`,
-    );
-  }
+): Promise<{ model: CliModel; loaded: LoadedTable }> {
   const loaded = await loadModelData(options, io);
-  const formula =
-    options.offset === undefined
-      ? options.formula
-      : `${options.formula} + offset(${options.offset})`;
-  const model = lmm(formula, loaded.table, {
-    contrasts: options.contrasts,
-    weights: options.weights,
-  });
-  fit(model, { reml: options.reml });
+  const model = fitCliModel(buildCliModel(options, loaded), options, () => {});
   return { model, loaded };
 }
 

@@ -104,7 +104,14 @@ async function runSimulateCommand(argv: readonly string[], io: CliIo): Promise<n
     values.newdata === undefined
       ? undefined
       : (await newDataTable(values.newdata, fitOptions, io)).table;
-  const responses = simulate(model, { seed, nsim, newdata });
+  // A binomial model on new data draws from the trials of a newdata column (--trials).
+  const trials = values.trials;
+  const responses = simulate(model, {
+    seed,
+    nsim,
+    newdata,
+    ...(trials === undefined ? {} : { trials }),
+  });
   let text: string;
   if (values.json) {
     const list = responses.map((y) =>

@@ -1,8 +1,9 @@
 // Help pages of predict, simulate and bootstrap (exit codes as in the other commands' pages).
 
 const common = `The data and model flags are fit's (\`mixedmodels help fit\`): -f/--formula, --reml,
+--family, --link, --nagq, --fast (a generalized model: Bernoulli, binomial, Poisson),
 --weights, --offset, --delimiter, --categorical, --levels, --reference, --contrasts, --schema,
--o/--output, --debug.
+-o/--output, --debug. With --newdata, an --offset column is read from the new data.
 
 Exit codes: 0 success; 1 the data or the model; 2 the command line.`;
 
@@ -22,11 +23,12 @@ Example:
 
 export const simulateUsage = `Usage:
   mixedmodels simulate <data.csv | - | dataset> --formula "<formula>" --seed <integer>
-      [--nsim <k>] [--newdata <file | dataset>] [--json]
+      [--nsim <k>] [--newdata <file | dataset>] [--trials <column>] [--json]
 
 Fits the model, then prints k simulated responses as CSV columns sim_1..sim_k (one row per row of
 the data or of --newdata); --json prints { seed, nsim, responses }. The same seed gives the same
-numbers on every machine.
+numbers on every machine. A generalized model's responses are on its own scale: 0/1, a binomial's
+proportion of successes (of its --weights, or on --newdata of the --trials column), counts.
 
 ${common}
 `;
