@@ -29,3 +29,17 @@ export { renderTable } from "./table/render-table";
 export type { TextTableOptions } from "./table/render-text";
 export type { ColumnAlignment, OutputFormat, TableColumn, TableSpec } from "./table/table-spec";
 export { formatVarCorr, varCorrTableSpec } from "./varcorr-table";
+export type { CaterpillarOptions, CaterpillarRow } from "./plots/caterpillar";
+export { caterpillarRows, caterpillarSpec, groupingFactors } from "./plots/caterpillar";
+export type {
+  ConditionalVarianceInput,
+  FittedValuesModel,
+  RandomEffectsInput,
+  RandomEffectsModel,
+  VegaLiteSpec,
+} from "./plots/plot-inputs";
+export { VEGA_LITE_SCHEMA } from "./plots/plot-inputs";
+export type { QQRow } from "./plots/qq-plot";
+export { plottingPositions, qqRows, qqSpec } from "./plots/qq-plot";
+export type { ResidualRow } from "./plots/residual-plot";
+export { residualRows, residualSpec } from "./plots/residual-plot";
