@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import packageJson from "../package.json";
 import { runDatasetsCommand } from "./commands/datasets-command";
 import { runFitCommand } from "./commands/fit-command";
+import { runPlotCommand } from "./commands/plot-command";
 import { resamplingCommands } from "./commands/resampling-commands";
 import { type CliValues, cliOptions, fitCommandOptions } from "./fit-arguments";
 import { formatCliError } from "./format-cli-error";
@@ -28,6 +29,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   // predict, simulate and bootstrap parse their own flags (commands/resampling-commands.ts).
   const resampling = argv[0] === undefined ? undefined : resamplingCommands[argv[0]];
   if (resampling !== undefined) return resampling(argv.slice(1), io);
+  // plot parses its own flags too (commands/plot-command.ts).
+  if (argv[0] === "plot") return runPlotCommand(argv.slice(1), io);
   const { values, positionals } = parseOrExplain(argv);
   if (values.version) {
     io.stdout(`mixedmodels ${packageJson.version}\n`);
