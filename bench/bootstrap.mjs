@@ -1,6 +1,7 @@
 // Parametric bootstrap throughput, replicates per second, for bench/bootstrap-cases.json with 1
 // and 2 worker threads, beside lme4::bootMer in the same run (--vs-lme4). Not a test.
-// Usage: node bench/bootstrap.mjs [--vs-lme4] [--only id,id]   (after pnpm build)
+// Usage: node bench/bootstrap.mjs [--vs-lme4] [--only id,id] [--replicates k]   (after pnpm build)
+// --replicates replaces the cases' count of our replicates (a shorter run on a loaded machine).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -14,12 +15,20 @@ import { bobyqa } from "@mixedmodels/optim";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
-  options: { "vs-lme4": { type: "boolean" }, only: { type: "string" } },
+  options: {
+    "vs-lme4": { type: "boolean" },
+    only: { type: "string" },
+    replicates: { type: "string" },
+  },
 });
 const only = values.only ? new Set(values.only.split(",")) : null;
-const cases = JSON.parse(readFileSync(join(here, "bootstrap-cases.json"), "utf8")).filter(
-  (entry) => !only || only.has(entry.id),
-);
+const replicates = values.replicates === undefined ? null : Number(values.replicates);
+if (replicates !== null && !(Number.isSafeInteger(replicates) && replicates > 0)) {
+  throw new Error(`--replicates must be a positive integer, got '${values.replicates}'`);
+}
+const cases = JSON.parse(readFileSync(join(here, "bootstrap-cases.json"), "utf8"))
+  .filter((entry) => !only || only.has(entry.id))
+  .map((entry) => (replicates === null ? entry : { ...entry, ours: replicates }));
 
 const loadBefore = loadavg()[0];
 const rows = [];
