@@ -1,4 +1,5 @@
 import type { ContrastType } from "mixedmodels";
+import { type InferenceFlags, parseInferenceFlags } from "./commands/inference-output";
 import { parseDelimiterFlag } from "./input/detect-delimiter";
 import { parseKeyValues, parseLevelLists, parseNameList } from "./input/key-value-options";
 import { UsageError } from "./usage-error";
@@ -26,6 +27,8 @@ export const cliOptions = {
   output: { type: "string", short: "o" },
   save: { type: "string" },
   verbose: { type: "boolean" },
+  ddf: { type: "string" },
+  confint: { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
@@ -53,6 +56,8 @@ export interface CliValues {
   output?: string;
   save?: string;
   verbose?: boolean;
+  ddf?: string;
+  confint?: string;
 }
 
 /** The families `--family` takes (issue 11); binomial without weights is Bernoulli, as glmer. */
@@ -120,6 +125,8 @@ export interface FitCommandOptions {
   readonly output: string | undefined;
   readonly save: string | undefined;
   readonly verbose: boolean;
+  /** --ddf and --confint (@mixedmodels/inference; commands/inference-output.ts). */
+  readonly inference: InferenceFlags;
 }
 
 /** Checks the fit command's flags and turns them into options; every mistake is a UsageError. */
@@ -176,6 +183,7 @@ export function fitCommandOptions(values: CliValues, rest: readonly string[]): F
     output: values.output,
     save: values.save,
     verbose: values.verbose ?? false,
+    inference: parseInferenceFlags(values),
   };
 }
 

@@ -66,6 +66,8 @@ Reading the data:
 Output:
       --format <fmt>           text (default), markdown, html or latex
       --json                   print one JSON object instead of the summary
+      --ddf <method>           t tests with df: satterthwaite, or kenward-roger (REML fits)
+      --confint <method>       95% intervals: wald, profile (likelihood profile) or boot
       --ranef                  with --json: include the conditional modes of the random effects
       --timing                 with --json: include the fit's wall-clock "seconds"
   -o, --output <file>          write the summary or JSON to a file instead of standard output

@@ -17,6 +17,7 @@ export type {
   OptimizationSummaryV1,
   VarCorrGroupV1,
 } from "./model/fitted-model-summary-v1";
+export type { FixedEffectsTestsV1 } from "./model/fixed-effects-tests-v1";
 export { nameRecord, ownEntries } from "./names/own-entries";
 export type {
   BoundsV1,

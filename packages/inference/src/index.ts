@@ -11,4 +11,5 @@ export { KenwardRoger, type KenwardRogerTest } from "./kenward-roger";
 export { type LikelihoodProfile, type ParameterProfile, profile } from "./profile";
 export { type RanovaRow, type RanovaTable, ranova } from "./ranova";
 export { type ContrastTest, Satterthwaite } from "./satterthwaite";
+export { summaryWithTests } from "./summary-tests";
 export type { ConfidenceIntervals } from "./wald-intervals";

@@ -1,5 +1,6 @@
 import type { FittedModelSummaryV1 } from "@mixedmodels/core";
 import { normalTwoSidedPValue } from "@mixedmodels/distributions";
+import { dfCoefTableSpec, dfMethodNote } from "./coef-table-df";
 import { formatFixed, formatPValue, formatSignificant } from "./number-format";
 import { checkFormat, renderTable } from "./table/render-table";
 import type { OutputFormat, TableSpec } from "./table/table-spec";
@@ -47,6 +48,8 @@ export function coefficientRows(summary: FittedModelSummaryV1): CoefTableRow[] {
  * with 2 decimals, p as `0.0123` or `<1e-NN`. An aliased (dropped) coefficient shows `(dropped)`.
  */
 export function coefTableSpec(summary: FittedModelSummaryV1): TableSpec {
+  if (summary.fixedEffectsTests !== undefined)
+    return dfCoefTableSpec(summary, summary.fixedEffectsTests);
   return {
     columns: [
       { header: "", align: "left" },
@@ -79,5 +82,8 @@ export function formatCoefTable(
   summary: FittedModelSummaryV1,
   options: FormatOptions = {},
 ): string {
-  return renderTable(coefTableSpec(summary), checkFormat(options.format), { rules: true });
+  const format = checkFormat(options.format);
+  const table = renderTable(coefTableSpec(summary), format, { rules: true });
+  const tests = summary.fixedEffectsTests;
+  return tests === undefined ? table : table + dfMethodNote(tests, format);
 }

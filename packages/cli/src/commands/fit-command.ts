@@ -7,6 +7,7 @@ import { createProgressIndicator } from "../progress-indicator";
 import { toFitJson } from "../summary-json";
 import { UsageError } from "../usage-error";
 import { buildCliModel, fitCliModel, isGeneralized } from "./cli-model";
+import { inferenceJson, inferenceText } from "./inference-output";
 
 export async function runFitCommand(options: FitCommandOptions, io: CliIo): Promise<number> {
   if (options.save !== undefined && isGeneralized(options)) {
@@ -25,9 +26,17 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
   });
   progress.done();
   const seconds = (performance.now() - started) / 1000;
+  // --ddf / --confint (@mixedmodels/inference, commands/inference-output.ts): linear models only.
+  const inference = options.inference;
+  const tested = inference.ddf !== undefined || inference.confint !== undefined;
+  if (tested && isGeneralized(options))
+    throw new UsageError("--ddf and --confint apply to linear mixed models only");
+  const extra = options.json && tested ? await inferenceJson(model as MixedModel, inference) : {};
   const text = options.json
-    ? `${JSON.stringify(toFitJson(model, { ranef: options.ranef, seconds: options.timing ? seconds : undefined }))}\n`
-    : `${formatSummary(model.summary(), { format: options.format })}\n`;
+    ? `${JSON.stringify({ ...toFitJson(model, { ranef: options.ranef, seconds: options.timing ? seconds : undefined }), ...extra })}\n`
+    : tested
+      ? `${await inferenceText(model as MixedModel, inference, options.format)}\n`
+      : `${formatSummary(model.summary(), { format: options.format })}\n`;
   if (options.save !== undefined)
     await writeOutput(options.save, `${JSON.stringify(saveFit(model as MixedModel))}\n`);
   if (options.output === undefined) io.stdout(text);

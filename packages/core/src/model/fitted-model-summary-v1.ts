@@ -1,3 +1,4 @@
+import type { FixedEffectsTestsV1 } from "./fixed-effects-tests-v1";
 /**
  * Everything a report needs about a fitted mixed model, as plain data. The model layer produces
  * it; the report layer and the CLI's `--json` consume it, so neither depends on the model code.
@@ -101,4 +102,6 @@ export interface FittedModelSummaryV1 {
   readonly singular: boolean;
   /** Present for a generalized linear mixed model: family, link, nAGQ, dispersion. */
   readonly generalized?: GeneralizedSummaryV1;
+  /** Present when the fixed effects were tested with df (`@mixedmodels/inference`). */
+  readonly fixedEffectsTests?: FixedEffectsTestsV1;
 }
