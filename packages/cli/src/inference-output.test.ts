@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-harness.test-helper";
+import { FIT_JSON_VERSION } from "./summary-json";
 
 const formula = "Reaction ~ 1 + Days + (1 + Days | Subject)";
 
@@ -30,7 +31,7 @@ describe("fit --ddf and --confint", () => {
     // lme4's confint(method = "Wald"): Days [7.43759531836327, 13.4969766008285]
     expect(json.intervals.lower[1]).toBeCloseTo(7.437595, 4);
     expect(json.intervals.upper[1]).toBeCloseTo(13.496977, 4);
-    expect(json.version).toBe(2);
+    expect(json.version).toBe(FIT_JSON_VERSION);
   });
 
   it("the text summary prints the df column, the method, and the profile intervals", async () => {
