@@ -14,6 +14,7 @@ const specific = {
   core: ["types", "errors", "data-table"],
   datasets: ["datasets", "sleepstudy", "insteval"],
   distributions: ["normal", "chi-square", "student-t", "quantile"],
+  duckdb: ["duckdb", "sql", "parquet", "out-of-core"],
   families: ["glm", "link-function", "binomial", "poisson"],
   inference: ["satterthwaite", "kenward-roger", "confidence-intervals", "profile-likelihood", "anova"],
   formula: ["formula", "parser", "wilkinson"],

@@ -64,7 +64,20 @@ export class BlockedSystem {
   private readonly parts: ModelParts;
   private reweighter: CrossProductReweighter | null = null;
 
-  constructor(parts: ModelParts, options: { sparseFactor?: SparseFactorPolicy } = {}) {
+  /**
+   * `crossProduct`, `logWeightSum` and `nested` come from a model built from precomputed
+   * cross-products (parts without rows, see cross-product-model.ts); by default all three are
+   * computed from the parts' rows.
+   */
+  constructor(
+    parts: ModelParts,
+    options: {
+      sparseFactor?: SparseFactorPolicy;
+      crossProduct?: Block[];
+      logWeightSum?: number;
+      nested?: (inner: number, outer: number) => boolean;
+    } = {},
+  ) {
     if (parts.reterms.length === 0) {
       throw new ModelError("a linear mixed model needs at least one random-effects term");
     }
@@ -84,10 +97,11 @@ export class BlockedSystem {
     this.weights = parts.weights;
     let logWeightSum = 0;
     if (parts.weights !== null) for (const w of parts.weights) logWeightSum += log(w);
-    this.logWeightSum = logWeightSum;
+    this.logWeightSum = options.logWeightSum ?? logWeightSum;
     this.offset = parts.offset ?? null;
     this.fixedColumns = fixedResponseColumns(parts);
-    this.crossProduct = buildCrossProduct(parts, parts.weights, this.fixedColumns);
+    this.crossProduct =
+      options.crossProduct ?? buildCrossProduct(parts, parts.weights, this.fixedColumns);
     const storage = createFactorStorage(this.crossProduct, parts.reterms, options);
     this.factor = storage.blocks;
     this.filledIn = storage.filledIn;

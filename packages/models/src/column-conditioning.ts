@@ -108,7 +108,7 @@ function columnMoments(
 }
 
 /** The power-of-two exponent that brings `size` near 1, or 0 when it is inside the band. */
-function scaleExponent(size: number, band: number): number {
+export function scaleExponent(size: number, band: number): number {
   if (!(size > 0) || !Number.isFinite(size)) return 0;
   const exponent = nearestBinaryExponent(size);
   return Math.abs(exponent) <= band ? 0 : clampExponent(exponent);

@@ -68,11 +68,16 @@ export function isNested(inner: RandomEffectsMatrix, outer: RandomEffectsMatrix)
 export function createFactorStorage(
   crossProduct: readonly Block[],
   reterms: readonly RandomEffectsMatrix[],
-  options: { sparseFactor?: SparseFactorPolicy } = {},
+  options: {
+    sparseFactor?: SparseFactorPolicy;
+    /** Whether term `inner` is nested in term `outer`; default `isNested` on the terms' refs. */
+    nested?: (inner: number, outer: number) => boolean;
+  } = {},
 ): { blocks: Block[]; filledIn: boolean[]; choices: FactorChoice[] } {
   const k = reterms.length;
-  const filledIn = reterms.map((term, i) => {
-    for (let j = 0; j < i; j++) if (!isNested(reterms[j], term)) return true;
+  const nested = options.nested ?? ((inner, outer) => isNested(reterms[inner], reterms[outer]));
+  const filledIn = reterms.map((_term, i) => {
+    for (let j = 0; j < i; j++) if (!nested(j, i)) return true;
     return false;
   });
   const choices: FactorChoice[] = [];

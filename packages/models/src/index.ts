@@ -1,5 +1,11 @@
 export { BlockedSystem } from "./blocked-system";
 export {
+  CrossProductLinearMixedModel,
+  type CrossProductSums,
+  type LevelPairSums,
+  linearMixedModelFromCrossProducts,
+} from "./cross-product-model";
+export {
   type FactorChoice,
   isNested,
   SPARSE_FACTOR_FLOP_RATIO,

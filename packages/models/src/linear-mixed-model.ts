@@ -59,10 +59,19 @@ export class LinearMixedModel extends MixedModelBase {
    * @throws ModelError without random-effects terms; DataError for a non-finite response value
    *   (naming the row); UnsupportedKernelError for an unsupported block structure.
    */
-  constructor(parts: ModelParts, options: LinearMixedModelOptions = {}) {
+  constructor(
+    parts: ModelParts,
+    options: LinearMixedModelOptions = {},
+    /** The conditioned system, when built from precomputed cross-products (cross-product-model.ts). */
+    precomputed?: { readonly userScale: UserScale; readonly system: BlockedSystem },
+  ) {
     checkFiniteResponse(parts.y, parts.responseName);
-    const userScale = conditionedColumns(parts);
-    super(parts, new BlockedSystem(userScale.fitParts, { sparseFactor: options.sparseFactor }));
+    const userScale = precomputed?.userScale ?? conditionedColumns(parts);
+    super(
+      parts,
+      precomputed?.system ??
+        new BlockedSystem(userScale.fitParts, { sparseFactor: options.sparseFactor }),
+    );
     this.userScale = userScale;
     this.coordinates = userScale;
     this.fitResponse = userScale.fitParts.y;
@@ -213,7 +222,7 @@ export class LinearMixedModel extends MixedModelBase {
    */
   fit(options: FitOptions): this {
     if (this.isFitted) throw new ModelError("the model is already fitted; use refit()");
-    checkNonConstantResponse(this.response);
+    this.checkResponseVaries();
     if (options.reml !== undefined) this.remlCriterion = options.reml;
     this.lastFitOptions = options;
     this.warnings.length = 0;
@@ -343,6 +352,11 @@ export class LinearMixedModel extends MixedModelBase {
       ...names.map((name, i) => `  ${name} ${beta[i].toPrecision(6)}`),
     ];
     return lines.join("\n");
+  }
+
+  /** @throws ModelError for a constant response (a model without rows checks its sums). */
+  protected checkResponseVaries(): void {
+    checkNonConstantResponse(this.response);
   }
 
   protected estimates(): PenalizedSolution {

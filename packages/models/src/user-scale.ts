@@ -2,6 +2,7 @@ import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 import { powerOfTwo } from "./binary-scale";
 import {
   type ColumnConditioning,
+  type ConditionedParts,
   conditionParts,
   conditionResponse,
   responseConditioning,
@@ -58,11 +59,12 @@ export class UserScale implements ReportedCoordinates {
   private conditioning: ColumnConditioning;
   private readonly constantValues: Float64Array | null;
 
+  /** `conditioned`: given by a model built from cross-products (its parts have no rows). */
   constructor(
     readonly parts: ModelParts,
     response: Float64Array,
+    conditioned: ConditionedParts = conditionParts(parts, response),
   ) {
-    const conditioned = conditionParts(parts, response);
     this.fitParts = conditioned.parts;
     this.conditioning = conditioned.conditioning;
     const { constantColumn } = this.conditioning;
