@@ -70,8 +70,11 @@ export function crossProductQueries(design: SqlDesign, source: string): CrossPro
   const xy = fixedNames(design);
   const m = xy.length;
   const fixedItems = ["COUNT(*) AS n", `SUM(${designNames.w}) AS w_sum`];
+  // LN only of positive weights, so a bad weight reaches the w_min check instead of a SQL error.
   fixedItems.push(
-    design.weight === null ? "0.0 AS log_w_sum" : `SUM(LN(${designNames.w})) AS log_w_sum`,
+    design.weight === null
+      ? "0.0 AS log_w_sum"
+      : `SUM(CASE WHEN ${designNames.w} > 0.0 THEN LN(${designNames.w}) ELSE 0.0 END) AS log_w_sum`,
   );
   fixedItems.push(`MIN(${designNames.w}) AS w_min`);
   design.fixed.forEach((_, c) => {

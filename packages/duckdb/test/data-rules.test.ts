@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DataError, ModelError } from "@mixedmodels/core";
+import { LinearMixedModel } from "@mixedmodels/models";
+import { bobyqa } from "@mixedmodels/optim";
+import { describe, expect, it } from "vitest";
+import { lmmFromDuckDB } from "../src/index";
+import { datasetTable } from "./helpers/reference-cases";
+
+/**
+ * sleepstudy with a weight column, a covariate with missing cells (empty in the CSV, NaN in
+ * memory) and a text column with "NA": the DuckDB engine must drop, weight and offset exactly
+ * as the in-memory path does.
+ */
+function messySleepstudy() {
+  const table = datasetTable("sleepstudy");
+  const reaction = table.columns.Reaction;
+  const days = table.columns.Days;
+  const subject = table.columns.Subject;
+  if (reaction.kind !== "numeric" || days.kind !== "numeric" || subject.kind !== "categorical") {
+    throw new Error("unexpected sleepstudy columns");
+  }
+  const n = table.nrow;
+  const rows = {
+    Reaction: Array.from(reaction.values),
+    Days: Array.from(days.values),
+    Subject: Array.from(subject.codes, (code) => subject.levels[code]),
+    w: Array.from({ length: n }, (_, t) => 0.5 + (t % 4) * 0.25),
+    x: Array.from({ length: n }, (_, t) => (t % 17 === 3 ? Number.NaN : Math.cos(t))),
+    shift: Array.from({ length: n }, (_, t) => (t % 23 === 5 ? "NA" : String(t % 3))),
+  };
+  const lines = ["Reaction,Days,Subject,w,x,shift"];
+  for (let t = 0; t < n; t++) {
+    const x = Number.isNaN(rows.x[t]) ? "" : String(rows.x[t]);
+    lines.push(
+      `${rows.Reaction[t]},${rows.Days[t]},"${rows.Subject[t]}",${rows.w[t]},${x},"${rows.shift[t]}"`,
+    );
+  }
+  const directory = mkdtempSync(join(tmpdir(), "mixedmodels-duckdb-"));
+  const csv = join(directory, "messy.csv");
+  writeFileSync(csv, `${lines.join("\n")}\n`);
+  const memoryTable = {
+    ...rows,
+    shift: rows.shift.map((value) => (value === "NA" ? null : value)),
+  };
+  return {
+    memoryTable,
+    source: `read_csv('${csv}', header = true, types = {'Subject': 'VARCHAR', 'shift': 'VARCHAR'})`,
+  };
+}
+
+describe("DuckDB engine: missing values, weights, offsets, transforms", () => {
+  const { memoryTable, source } = messySleepstudy();
+  const formula =
+    "log(Reaction) ~ 1 + Days + x + shift + offset(Days / 100) + (1 + Days | Subject)";
+
+  it("drops, weights and offsets as the in-memory path (objective at θ to 1e-10, same fit)", async () => {
+    const memory = LinearMixedModel.fromFormula(formula, memoryTable, { weights: "w" });
+    const model = await lmmFromDuckDB(formula, source, { weights: "w" });
+    expect(memory.parts.droppedRows.length).toBeGreaterThan(0);
+    expect(model.nobs).toBe(memory.nobs);
+    expect(model.coefnames()).toEqual(memory.coefnames());
+    for (const theta of [
+      [1, 0, 1],
+      [0.8, 0.1, 0.3],
+      [2, -0.5, 0.05],
+    ]) {
+      const expected = memory.objectiveAt(theta);
+      expect(Math.abs(model.objectiveAt(theta) - expected)).toBeLessThan(
+        1e-10 * Math.abs(expected),
+      );
+    }
+    memory.fit({ optimizer: bobyqa() });
+    model.fit({ optimizer: bobyqa() });
+    expect(Math.abs(model.objective - memory.objective)).toBeLessThan(
+      1e-10 * Math.abs(memory.objective),
+    );
+    const beta = memory.fixef();
+    for (const [i, value] of model.fixef().entries()) {
+      expect(Math.abs(value - beta[i])).toBeLessThan(1e-7 * Math.max(1, Math.abs(beta[i])));
+    }
+  });
+
+  it("names an unknown column in a DataError", async () => {
+    const error = await lmmFromDuckDB("Reaction ~ 1 + Dayz + (1 | Subject)", source).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toContain("'Dayz'");
+    expect(error.message).toContain("'Days'");
+  });
+
+  it("refuses what SQL cannot express with a ModelError naming the term", async () => {
+    const error = await lmmFromDuckDB("Reaction ~ 1 + poly(Days, 2) + (1 | Subject)", source).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toContain("poly(Days, 2)");
+  });
+
+  it("rejects a non-positive weight and a constant response with DataErrors", async () => {
+    const weights = await lmmFromDuckDB("Reaction ~ 1 + (1 | Subject)", source, {
+      weights: "x",
+    }).catch((e) => e);
+    expect(weights).toBeInstanceOf(DataError);
+    expect(weights.message).toContain("'x'");
+    const constant = await lmmFromDuckDB("Days / Days ~ 1 + (1 | Subject)", source).catch((e) => e);
+    expect(constant).toBeInstanceOf(DataError);
+  });
+});
