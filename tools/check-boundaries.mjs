@@ -66,8 +66,18 @@ for (const dir of readdirSync(packagesDir)) {
   for (const dependency of Object.keys(manifest.devDependencies ?? {})) {
     checkEdge(dependency, "dev-depends on");
   }
+  // An optional peer (the CLI's @mixedmodels/duckdb) is loaded by a dynamic import where the user
+  // installed it: a runtime import that is not in the package's own dependency tree.
+  const optionalPeers = Object.keys(manifest.peerDependencies ?? {}).filter(
+    (name) => manifest.peerDependenciesMeta?.[name]?.optional === true,
+  );
+  for (const dependency of optionalPeers) checkEdge(dependency, "optionally peers on");
   // Source imports must be declared dependencies and obey the layers too.
-  const declared = new Set([...runtime, ...Object.keys(manifest.devDependencies ?? {})]);
+  const declared = new Set([
+    ...runtime,
+    ...optionalPeers,
+    ...Object.keys(manifest.devDependencies ?? {}),
+  ]);
   for (const file of listSources(join(root, "src"))) {
     const text = readFileSync(file, "utf8");
     const isTest = /\.test\.ts$/.test(file);
@@ -77,7 +87,12 @@ for (const dir of readdirSync(packagesDir)) {
       const target = match[1];
       if (target === manifest.name) continue;
       if (!declared.has(target)) problems.push(`${file} imports undeclared ${target}`);
-      else if (!isTest && !runtime.includes(target) && layers[target] !== undefined) {
+      else if (
+        !isTest &&
+        !runtime.includes(target) &&
+        !optionalPeers.includes(target) &&
+        layers[target] !== undefined
+      ) {
         problems.push(`${file} imports ${target}, which is only a devDependency`);
       }
       checkEdge(target, "imports");

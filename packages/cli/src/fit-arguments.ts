@@ -20,6 +20,7 @@ export const cliOptions = {
   reference: { type: "string", multiple: true },
   contrasts: { type: "string", multiple: true },
   schema: { type: "string" },
+  engine: { type: "string" },
   format: { type: "string" },
   json: { type: "boolean" },
   ranef: { type: "boolean" },
@@ -49,6 +50,7 @@ export interface CliValues {
   reference?: string[];
   contrasts?: string[];
   schema?: string;
+  engine?: string;
   format?: string;
   json?: boolean;
   ranef?: boolean;
@@ -118,6 +120,8 @@ export interface FitCommandOptions {
   readonly reference: Readonly<Record<string, string>>;
   readonly contrasts: Readonly<Record<string, ContrastType>>;
   readonly schema: string | undefined;
+  /** "memory" (default) or "duckdb" (commands/duckdb-engine.ts). */
+  readonly engine: "memory" | "duckdb";
   readonly format: OutputFormat;
   readonly json: boolean;
   readonly ranef: boolean;
@@ -163,6 +167,10 @@ export function fitCommandOptions(values: CliValues, rest: readonly string[]): F
     contrasts[column] = type;
   }
   const glmm = glmmFlags(values);
+  const engine = values.engine ?? "memory";
+  if (engine !== "memory" && engine !== "duckdb") {
+    throw new UsageError(`--engine must be memory or duckdb, not '${engine}'`);
+  }
   return {
     source,
     formula: values.formula,
@@ -176,6 +184,7 @@ export function fitCommandOptions(values: CliValues, rest: readonly string[]): F
     reference: parseKeyValues("reference", values.reference ?? []),
     contrasts,
     schema: values.schema,
+    engine,
     format: format as OutputFormat,
     json: values.json ?? false,
     ranef: values.ranef ?? false,

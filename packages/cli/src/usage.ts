@@ -62,6 +62,8 @@ Reading the data:
       --contrasts <col=type>   coding: treatment, sum, effects, helmert, seqdiff or fulldummy
                                (repeatable)
       --schema <file.json>     column types and level orders, in the datasets' schema format
+      --engine <memory|duckdb> duckdb: the cross-products by SQL on DuckDB over a .parquet or
+                               .csv file, which never enters memory (needs @mixedmodels/duckdb)
 
 Output:
       --format <fmt>           text (default), markdown, html or latex

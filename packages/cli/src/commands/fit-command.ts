@@ -6,7 +6,8 @@ import type { CliIo } from "../io";
 import { createProgressIndicator } from "../progress-indicator";
 import { toFitJson } from "../summary-json";
 import { UsageError } from "../usage-error";
-import { buildCliModel, fitCliModel, isGeneralized } from "./cli-model";
+import { buildCliModel, type CliModel, fitCliModel, isGeneralized } from "./cli-model";
+import { modelFromDuckDB } from "./duckdb-engine";
 import { inferenceJson, inferenceText } from "./inference-output";
 
 export async function runFitCommand(options: FitCommandOptions, io: CliIo): Promise<number> {
@@ -15,9 +16,15 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
       "--save writes linear mixed models only; saveFit() does not take a GLMM yet",
     );
   }
-  const loaded = await loadModelData(options, io);
-  const started = performance.now();
-  const model = buildCliModel(options, loaded);
+  // --engine duckdb: the clock starts before DuckDB scans the file; in memory, once it is read.
+  let started = performance.now();
+  let model: CliModel;
+  if (options.engine === "duckdb") model = await modelFromDuckDB(options);
+  else {
+    const loaded = await loadModelData(options, io);
+    started = performance.now();
+    model = buildCliModel(options, loaded);
+  }
   const progress = createProgressIndicator(io, started);
   fitCliModel(model, options, (evaluation, theta, value) => {
     if (options.verbose)
