@@ -51,10 +51,10 @@ describe("crossProductSQL", () => {
       await connection.run(`CREATE TABLE ${name} AS SELECT * FROM ${csvSource(files.csv, table)}`);
     }
     connection.closeSync();
-  });
+  }, 300_000);
   afterAll(() => instance.closeSync());
 
-  const cases = [
+  const cases: [string, string, { weights?: string }?][] = [
     ["cake", "angle ~ recipe * temperature + (1 | recipe:replicate)"],
     [
       "sleepstudy",
@@ -64,7 +64,7 @@ describe("crossProductSQL", () => {
     ["sleepstudy", "Reaction ~ 1 + Days + (1 | Subject)", { weights: "Days" }],
     ["pastes", "strength ~ 1 + (1 | batch / cask)"],
     ["insteval", "y ~ 1 + dept * service + (1 | s) + (1 | d)"],
-  ] as const;
+  ];
 
   it.each(cases)(
     "on %s, %s: only the stated ANSI constructs",

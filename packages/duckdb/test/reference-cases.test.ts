@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { lmmFromDuckDB } from "../src/index";
 import {
   csvSource,
-  datasetTable,
   loadReference,
   referenceIds,
+  referenceTable,
   tableLevels,
   writeDatasetFiles,
 } from "./helpers/reference-cases";
@@ -19,12 +19,12 @@ function relative(actual: number, expected: number): number {
 
 describe.each(ids)("DuckDB engine on lme4 reference %s", (id) => {
   const reference = loadReference(id);
-  const table = datasetTable(reference.dataset);
+  const table = referenceTable(reference);
   const memory = LinearMixedModel.fromFormula(reference.formula, table, { reml: reference.reml });
   let files: { csv: string; parquet: string };
   beforeAll(async () => {
     files = await writeDatasetFiles(table);
-  });
+  }, 120_000);
 
   const thetaOf = (names: string[], point: number[]) =>
     Float64Array.from(names, (name) => point[reference.theta_names.indexOf(name)]);

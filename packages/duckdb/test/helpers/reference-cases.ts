@@ -35,6 +35,23 @@ export function datasetTable(name: string): DataTable {
   return table;
 }
 
+/**
+ * The table a reference case is fitted on: its dataset, plus Days2 = Days² for
+ * sleepstudy_quadratic_ml (as the models package's reference helper builds it).
+ */
+export function referenceTable(reference: ReferenceFit): DataTable {
+  const table = datasetTable(reference.dataset);
+  if (!reference.formula.includes("Days2")) return table;
+  const days = table.columns.Days;
+  if (days.kind !== "numeric") throw new Error("sleepstudy's Days is not numeric");
+  const values = days.values.map((day) => day * day);
+  return {
+    nrow: table.nrow,
+    names: [...table.names, "Days2"],
+    columns: { ...table.columns, Days2: { kind: "numeric", values } },
+  };
+}
+
 /** The explicit level order of every categorical column (R's factor levels), as the table has it. */
 export function tableLevels(table: DataTable): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
