@@ -25,7 +25,13 @@ const layers = {
   "@mixedmodels/report": 7,
   mixedmodels: 8,
   "@mixedmodels/cli": 9,
+  // apps/web, the browser page: above everything, nothing imports it.
+  "@mixedmodels/web": 10,
 };
+// Plotting, browser and bundler libraries are heavy: runtime dependencies of the cli and the page
+// only, never of a library package (issue 15).
+const heavyDependency = /^(vega|vega-lite|vega-embed|puppeteer-core|playwright-core|vite)$/;
+const mayDependOnHeavy = new Set(["@mixedmodels/cli", "@mixedmodels/web"]);
 // Packages that must stay free of any runtime dependency, ours or third-party, except core
 // (types and error classes only, no runtime weight).
 const allowedInDependencyFree = new Set(["@mixedmodels/core", "@mixedmodels/math"]);
@@ -38,8 +44,11 @@ const dependencyFree = new Set([
 
 const problems = [];
 const packagesDir = "packages";
-for (const dir of readdirSync(packagesDir)) {
-  const root = join(packagesDir, dir);
+const roots = [
+  ...readdirSync(packagesDir).map((dir) => join(packagesDir, dir)),
+  ...readdirSync("apps").map((dir) => join("apps", dir)),
+];
+for (const root of roots) {
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const own = layers[manifest.name];
   if (own === undefined) {
@@ -63,6 +72,11 @@ for (const dir of readdirSync(packagesDir)) {
     }
   };
   for (const dependency of runtime) checkEdge(dependency, "depends on");
+  for (const dependency of runtime.filter((name) => heavyDependency.test(name))) {
+    if (!mayDependOnHeavy.has(manifest.name)) {
+      problems.push(`${manifest.name} depends on ${dependency}: only the cli and apps may`);
+    }
+  }
   for (const dependency of Object.keys(manifest.devDependencies ?? {})) {
     checkEdge(dependency, "dev-depends on");
   }
@@ -120,4 +134,4 @@ if (problems.length > 0) {
   console.error(`Layer check failed:\n  ${[...new Set(problems)].join("\n  ")}`);
   process.exit(1);
 }
-console.log(`Layer check passed (${readdirSync(packagesDir).length} packages).`);
+console.log(`Layer check passed (${roots.length} packages).`);

@@ -1,0 +1,3 @@
+import { packageTestConfig } from "../../tools/vitest-package";
+
+export default packageTestConfig("web");
