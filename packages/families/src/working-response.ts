@@ -1,4 +1,5 @@
 import { DimensionMismatchError } from "@mixedmodels/core";
+import { canonicalUpdate } from "./canonical-kernels";
 import type { Family } from "./family";
 import type { Link } from "./link";
 
@@ -50,6 +51,8 @@ export function updateFromEta(
       `updateFromEta: workspace of ${n}, y of ${y.length}, η of ${eta.length}, weights of ${priorWeights?.length ?? n}`,
     );
   }
+  const fused = canonicalUpdate(family, link, y, priorWeights, eta, workspace);
+  if (fused !== null) return fused;
   const { mu, muEta, workingWeights, workingResiduals, deviances } = workspace;
   let deviance = 0;
   for (let i = 0; i < n; i++) {

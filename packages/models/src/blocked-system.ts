@@ -67,7 +67,9 @@ export class BlockedSystem {
   /**
    * `crossProduct`, `logWeightSum` and `nested` come from a model built from precomputed
    * cross-products (parts without rows, see cross-product-model.ts); by default all three are
-   * computed from the parts' rows.
+   * computed from the parts' rows. `lambdas`: λ arrays to share with another system over the
+   * same terms (a GLMM's random-effects-only system), so that `setTheta` on either sets both; by
+   * default its own.
    */
   constructor(
     parts: ModelParts,
@@ -76,6 +78,7 @@ export class BlockedSystem {
       crossProduct?: Block[];
       logWeightSum?: number;
       nested?: (inner: number, outer: number) => boolean;
+      lambdas?: Float64Array[];
     } = {},
   ) {
     if (parts.reterms.length === 0) {
@@ -92,8 +95,12 @@ export class BlockedSystem {
     });
     this.q = this.offsets[this.k];
     this.layout = new ThetaLayout(parts.reterms);
-    this.lambdas = parts.reterms.map((term) => new Float64Array(term.s * term.s));
-    this.layout.scatter(this.layout.initialTheta(), this.lambdas);
+    if (options.lambdas === undefined) {
+      this.lambdas = parts.reterms.map((term) => new Float64Array(term.s * term.s));
+      this.layout.scatter(this.layout.initialTheta(), this.lambdas);
+    } else {
+      this.lambdas = options.lambdas;
+    }
     this.weights = parts.weights;
     let logWeightSum = 0;
     if (parts.weights !== null) for (const w of parts.weights) logWeightSum += log(w);

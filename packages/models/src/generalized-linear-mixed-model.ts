@@ -27,6 +27,19 @@ import { buildGeneralizedSummary } from "./glmm-summary";
 import { MixedModelBase, type ModelEstimates } from "./mixed-model";
 import { checkFiniteResponse } from "./response-checks";
 
+/** The working model of u alone (X with no columns), sharing the full system's λ's. */
+function randomEffectsSystem(
+  parts: ModelParts,
+  full: BlockedSystem,
+  options: GeneralizedLinearMixedModelOptions,
+): BlockedSystem {
+  const X = { ...parts.X, p: 0, data: new Float64Array(0), names: [], kept: new Int32Array(0) };
+  return new BlockedSystem(
+    { ...parts, X },
+    { sparseFactor: options.sparseFactor, lambdas: full.lambdas },
+  );
+}
+
 /**
  * A generalized linear mixed model: y | b from a GLM family with mean g⁻¹(Xβ + Zb + offset),
  * b ~ N(0, ΛΛᵀ), fitted by maximizing the Laplace approximation (or adaptive Gauss–Hermite
@@ -65,7 +78,12 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     this.offsetOption = options.offset;
     this.responseWarnings = prepared.warnings;
     this.warnings.push(...prepared.warnings);
-    this.evaluator = new GlmmObjective(this.system, parts, this.response);
+    this.evaluator = new GlmmObjective(
+      this.system,
+      parts,
+      this.response,
+      randomEffectsSystem(inner, this.system, options),
+    );
     this.glmBeta = fitGlmStart(parts.X, this.response, parts.responseName);
     this.resetToStart();
   }

@@ -179,6 +179,8 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
   );
   const final = withTheta(theta);
   const objective = mustEvaluate(final, fast, "the optimum");
+  // The accessors read the full working model [Z X y] at the optimum.
+  if (!fast) evaluator.install();
 
   const warnings = fitWarnings(options.optimizer.name, result, parts, context.isSingular());
   if (failures > 0) {

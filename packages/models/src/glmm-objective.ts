@@ -62,6 +62,8 @@ export const PIRLS_MAX_ITERATIONS = 30;
 export const PIRLS_STEP_TOLERANCE_NEWTON = 1e-6;
 export const PIRLS_STEP_TOLERANCE_SCORING = 1e-10;
 
+const NO_FIXED_EFFECTS = new Float64Array(0);
+
 export class GlmmObjective {
   readonly p: number;
   readonly q: number;
@@ -78,14 +80,38 @@ export class GlmmObjective {
   /** Σ dᵢ at (β, u). */
   devianceSum = Number.NaN;
   private readonly system: BlockedSystem;
+  /**
+   * The working model of u alone, [Z r]ᵀW[Z r] with r = Zb + working residual (the working
+   * response less the fixed part), for PIRLS with β held fixed: a step then costs O(n·s²) for
+   * the random-effects blocks instead of O(n·p²) for XᵀWX, which that step does not use. Its
+   * λ's are the full system's, and its L_ZZ is the full system's to the last bit (the blocked
+   * Cholesky factors the random-effects rows first).
+   */
+  private readonly randomSystem: BlockedSystem;
+  /** The system the last `install` reweighted: the one `laplace` and the AGQ read. */
+  private active: BlockedSystem;
   private readonly parts: ModelParts;
   private readonly response: GlmmResponse;
   private readonly workingResponse: Float64Array;
   private readonly previousU: Float64Array;
   private readonly previousBeta: Float64Array;
+  /** offset + Xβ at `fixedPartBeta`: β stays fixed through a PIRLS run of the default fit. */
+  private readonly fixedPart: Float64Array;
+  private readonly fixedPartBeta: Float64Array;
+  private fixedPartValid = false;
 
-  constructor(system: BlockedSystem, parts: ModelParts, response: GlmmResponse) {
+  constructor(
+    system: BlockedSystem,
+    parts: ModelParts,
+    response: GlmmResponse,
+    randomSystem: BlockedSystem,
+  ) {
+    if (randomSystem.p !== 0 || randomSystem.lambdas !== system.lambdas) {
+      throw new Error("the random-effects system must have no fixed columns and share the λ's");
+    }
     this.system = system;
+    this.randomSystem = randomSystem;
+    this.active = system;
     this.parts = parts;
     this.response = response;
     this.p = system.p;
@@ -97,6 +123,8 @@ export class GlmmObjective {
     this.previousBeta = new Float64Array(this.p);
     this.eta = new Float64Array(parts.n);
     this.workingResponse = new Float64Array(parts.n);
+    this.fixedPart = new Float64Array(parts.n);
+    this.fixedPartBeta = new Float64Array(this.p);
     this.glm = createGlmWorkspace(parts.n);
   }
 
@@ -109,21 +137,17 @@ export class GlmmObjective {
 
   /**
    * The working linear model at the current (β, u) and θ: η, μ and the GLM quantities, then A
-   * under the working weights and L. Returns the penalized deviance Σ dᵢ + ‖u‖², or +∞ when η
+   * under the working weights and L, in the full system [Z X y] (by default: what the accessors
+   * read) or the random-effects one. Returns the penalized deviance Σ dᵢ + ‖u‖², or +∞ when η
    * leaves the link's domain, μ the family's range, the deviance is not finite or L cannot be
    * factored (PIRLS then halves the step).
    */
-  install(): number {
-    const { system, parts, response, eta, glm } = this;
-    const { n, X } = parts;
+  install(target: BlockedSystem = this.system): number {
+    const { system, parts, response, eta, glm, fixedPart } = this;
+    const { n } = parts;
     system.toRandomEffects(this.u, this.b);
-    if (response.offset === null) eta.fill(0);
-    else eta.set(response.offset);
-    for (let c = 0; c < this.p; c++) {
-      const bc = this.beta[c];
-      if (bc === 0) continue;
-      for (let t = 0; t < n; t++) eta[t] += X.data[t + c * n] * bc;
-    }
+    this.updateFixedPart();
+    eta.set(fixedPart);
     parts.reterms.forEach((term, j) => {
       const s = term.s;
       const start = system.offsets[j];
@@ -148,18 +172,46 @@ export class GlmmObjective {
     if (!Number.isFinite(deviance)) return this.fail();
     const { mu, workingResiduals, workingWeights } = glm;
     const range = family.muRange;
-    const z = this.workingResponse;
     for (let t = 0; t < n; t++) {
-      const m = mu[t];
-      if (!contains(range, m) || !Number.isFinite(workingWeights[t])) {
-        return this.fail();
-      }
-      z[t] = eta[t] + workingResiduals[t] - (response.offset === null ? 0 : response.offset[t]);
+      if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
     }
-    system.reweight(workingWeights, z);
-    if (!system.updateFactor()) return this.fail();
+    // The full system's response is the working response z = η + r − offset; the random one's
+    // is z less the fixed part, Zb + r.
+    const z = this.workingResponse;
+    const offset = response.offset;
+    if (target === system) {
+      for (let t = 0; t < n; t++) {
+        z[t] = eta[t] + workingResiduals[t] - (offset === null ? 0 : offset[t]);
+      }
+    } else {
+      for (let t = 0; t < n; t++) z[t] = eta[t] - fixedPart[t] + workingResiduals[t];
+    }
+    this.active = target;
+    target.reweight(workingWeights, z);
+    if (!target.updateFactor()) return this.fail();
     this.devianceSum = deviance;
     return deviance + this.penalty;
+  }
+
+  /** offset + Xβ, recomputed only when β has changed since the last time. */
+  private updateFixedPart(): void {
+    const { beta, fixedPartBeta, fixedPart, parts } = this;
+    if (this.fixedPartValid) {
+      let same = true;
+      for (let c = 0; c < this.p && same; c++) same = beta[c] === fixedPartBeta[c];
+      if (same) return;
+    }
+    const { n, X } = parts;
+    const offset = this.response.offset;
+    if (offset === null) fixedPart.fill(0);
+    else fixedPart.set(offset);
+    for (let c = 0; c < this.p; c++) {
+      const bc = beta[c];
+      if (bc === 0) continue;
+      for (let t = 0; t < n; t++) fixedPart[t] += X.data[t + c * n] * bc;
+    }
+    fixedPartBeta.set(beta);
+    this.fixedPartValid = true;
   }
 
   private fail(): number {
@@ -175,11 +227,13 @@ export class GlmmObjective {
    *   step cannot be made to reduce it.
    */
   pirls(varyBeta: boolean): PirlsOutcome {
-    let previous = this.install();
+    // With β varying the step needs XᵀWX; with β fixed only the random-effects blocks.
+    const target = varyBeta ? this.system : this.randomSystem;
+    let previous = this.install(target);
     if (!Number.isFinite(previous)) {
       // The warm start fails at this θ (or β): start from u = 0, as MixedModels.jl always does.
       this.u.fill(0);
-      previous = this.install();
+      previous = this.install(target);
       if (!Number.isFinite(previous)) {
         throw new PirlsFailure(
           "the deviance is not finite at the starting linear predictor (η outside the link's domain or μ outside the family's range)",
@@ -191,8 +245,8 @@ export class GlmmObjective {
       this.previousU.set(this.u);
       this.previousBeta.set(this.beta);
       if (varyBeta) this.system.solveFixedEffects(this.beta);
-      this.system.solveSphericalModes(this.beta, this.u);
-      let current = this.install();
+      target.solveSphericalModes(varyBeta ? this.beta : NO_FIXED_EFFECTS, this.u);
+      let current = this.install(target);
       let halved = 0;
       // Accept equality up to rounding, which a converged step shows as tiny increases.
       while (!(current <= previous + 1e-12 * Math.abs(previous))) {
@@ -204,7 +258,7 @@ export class GlmmObjective {
           }
           this.u.set(this.previousU);
           this.beta.set(this.previousBeta);
-          this.install();
+          this.install(target);
           return {
             iterations: iteration,
             halvings: halvings + halved,
@@ -216,7 +270,7 @@ export class GlmmObjective {
         if (varyBeta) {
           for (let i = 0; i < this.p; i++) this.beta[i] = (this.beta[i] + this.previousBeta[i]) / 2;
         }
-        current = this.install();
+        current = this.install(target);
       }
       halvings += halved;
       const tolerance = this.response.canonical
@@ -243,7 +297,7 @@ export class GlmmObjective {
 
   /** The Laplace deviance at the installed mode: Σ dᵢ + ‖u‖² + log|ΛᵀZᵀWZΛ + I|. */
   laplace(): number {
-    return this.devianceSum + this.penalty + this.system.logdetRandom();
+    return this.devianceSum + this.penalty + this.active.logdetRandom();
   }
 
   /**
@@ -259,7 +313,7 @@ export class GlmmObjective {
   ): number {
     const term = this.parts.reterms[0];
     const levels = term.levels.length;
-    const factor = this.system.factorBlock(0, 0).values;
+    const factor = this.active.factorBlock(0, 0).values;
     const lambda = this.system.lambdas[0][0];
     const { family, link, y, priorWeights } = this.response;
     const { refs, z } = term;

@@ -1,0 +1,103 @@
+import type { Family } from "./family";
+import { exp, log1p } from "./internal/elementary";
+import type { Link } from "./link";
+import type { GlmWorkspace } from "./working-response";
+
+/**
+ * `updateFromEta`'s loop for the two pairs that carry most GLMM fits, with the elementary
+ * functions shared between μ, dμ/dη and the deviance (a PIRLS step spends most of its time in
+ * them): per observation one exp and one log1p for the logit link with a binomial or Bernoulli
+ * response (instead of two exps and a log), one exp and at most one log for Poisson with the log
+ * link (instead of two exps and a log). The results are those of the generic loop up to rounding:
+ * the same clamps as R's C code, and for canonical links the working weight w·dμ/dη (which
+ * equals w·(dμ/dη)²/V(μ) exactly in real arithmetic). Returns the deviance, or null (nothing
+ * written) for any other pair.
+ */
+export function canonicalUpdate(
+  family: Family,
+  link: Link,
+  y: Float64Array,
+  priorWeights: Float64Array | null,
+  eta: Float64Array,
+  workspace: GlmWorkspace,
+): number | null {
+  if (link.name === "logit" && (family.name === "binomial" || family.name === "bernoulli")) {
+    return logitBinomial(family, link, y, priorWeights, eta, workspace);
+  }
+  if (link.name === "log" && family.name === "poisson") {
+    return logPoisson(family, y, priorWeights, eta, workspace);
+  }
+  return null;
+}
+
+/** Beyond |η| = 30 R's logit clamps μ and dμ/dη: the generic link functions handle those rows. */
+const LOGIT_THRESHOLD = 30;
+
+function logitBinomial(
+  family: Family,
+  link: Link,
+  y: Float64Array,
+  priorWeights: Float64Array | null,
+  eta: Float64Array,
+  ws: GlmWorkspace,
+): number {
+  const { mu, muEta, workingWeights, workingResiduals, deviances } = ws;
+  let deviance = 0;
+  for (let i = 0; i < eta.length; i++) {
+    const w = priorWeights === null ? 1 : priorWeights[i];
+    const e = eta[i];
+    const a = Math.abs(e);
+    const yi = y[i];
+    let m: number;
+    let d: number;
+    let dev: number;
+    if (a > LOGIT_THRESHOLD || !(a >= 0)) {
+      m = link.inverse(e);
+      d = link.derivative(e);
+      dev = w === 0 ? 0 : w * family.unitDeviance(yi, m);
+      workingWeights[i] = (w * d * d) / family.variance(m);
+    } else {
+      // t = exp(−|η|): μ = 1/(1+t) or t/(1+t), dμ/dη = t/(1+t)², and −log μ, −log(1−μ) are
+      // log1p(t) plus |η| on the side where μ is the small one.
+      const t = exp(-a);
+      const onePlus = 1 + t;
+      m = e >= 0 ? 1 / onePlus : t / onePlus;
+      d = t / (onePlus * onePlus);
+      workingWeights[i] = w * d;
+      if (w === 0) dev = 0;
+      else if (yi === 1) dev = 2 * w * (e >= 0 ? log1p(t) : a + log1p(t));
+      else if (yi === 0) dev = 2 * w * (e >= 0 ? a + log1p(t) : log1p(t));
+      else dev = w * family.unitDeviance(yi, m);
+    }
+    mu[i] = m;
+    muEta[i] = d;
+    workingResiduals[i] = (yi - m) / d;
+    deviances[i] = dev;
+    deviance += dev;
+  }
+  return deviance;
+}
+
+function logPoisson(
+  family: Family,
+  y: Float64Array,
+  priorWeights: Float64Array | null,
+  eta: Float64Array,
+  ws: GlmWorkspace,
+): number {
+  const { mu, muEta, workingWeights, workingResiduals, deviances } = ws;
+  let deviance = 0;
+  for (let i = 0; i < eta.length; i++) {
+    const w = priorWeights === null ? 1 : priorWeights[i];
+    // R's log link keeps μ and dμ/dη at or above ε; both are exp(η).
+    const m = Math.max(exp(eta[i]), Number.EPSILON);
+    mu[i] = m;
+    muEta[i] = m;
+    workingWeights[i] = w * m;
+    workingResiduals[i] = (y[i] - m) / m;
+    const dev = w === 0 ? 0 : w * family.unitDeviance(y[i], m);
+    deviances[i] = dev;
+    deviance += dev;
+  }
+  return deviance;
+}
