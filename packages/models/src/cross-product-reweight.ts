@@ -69,6 +69,8 @@ export class CrossProductReweighter {
   private readonly blocks: Block[];
   private readonly positions: (ObservationPositions | null)[];
   private readonly weighted: Float64Array;
+  /** Only scalar terms and no fixed columns: one fused pass (`reweightScalar`). */
+  private readonly scalarOnly: boolean;
 
   constructor(parts: ModelParts, blocks: Block[]) {
     this.parts = parts;
@@ -85,12 +87,17 @@ export class CrossProductReweighter {
     let maxS = 1;
     for (const term of terms) maxS = Math.max(maxS, term.s);
     this.weighted = new Float64Array(parts.n * maxS);
+    this.scalarOnly = maxS === 1 && parts.X.p === 0;
   }
 
   /** Overwrite A with the cross-products under weights `w` (length n) and response `y`. */
   reweight(w: Float64Array, y: Float64Array): void {
     const terms = this.parts.reterms;
     const k = terms.length;
+    if (this.scalarOnly) {
+      this.reweightScalar(w, y);
+      return;
+    }
     for (let i = 0; i < k; i++) {
       for (let j = 0; j < i; j++) this.termProduct(i, j, w);
       writeTermDiagonal(terms[i], w, this.blocks[blockIndex(i, i)].values);
@@ -101,6 +108,46 @@ export class CrossProductReweighter {
       writeFixedTermProduct(fixed, terms[j], w, target, this.weighted);
     }
     writeFixedGram(fixed, w, this.blocks[blockIndex(k, k)] as DenseBlock);
+  }
+
+  /**
+   * [Z y]ᵀW[Z y] for scalar terms and no fixed columns (a GLMM's random-effects working model)
+   * in one pass over the observations instead of one per block; every product and every sum in
+   * the same order as the block-by-block path, so the same bits.
+   */
+  private reweightScalar(w: Float64Array, y: Float64Array): void {
+    const terms = this.parts.reterms;
+    const k = terms.length;
+    const blocks = this.blocks;
+    for (const block of blocks) block.values.fill(0);
+    const diagonals = terms.map((_, i) => blocks[blockIndex(i, i)].values);
+    const responses = terms.map((_, i) => blocks[blockIndex(k, i)].values);
+    // Per term i, the off-diagonal blocks (i, j < i): their values and observation positions.
+    const offValues = terms.map((_, i) =>
+      terms.slice(0, i).map((_, j) => blocks[blockIndex(i, j)].values),
+    );
+    const offBases = terms.map((_, i) =>
+      terms
+        .slice(0, i)
+        .map((_, j) => (this.positions[blockIndex(i, j)] as ObservationPositions).base),
+    );
+    let yy = 0;
+    for (let t = 0; t < w.length; t++) {
+      const wt = w[t];
+      const yt = y[t];
+      yy += wt * yt * yt;
+      for (let i = 0; i < k; i++) {
+        const term = terms[i];
+        const level = term.refs[t];
+        const wz = wt * term.z[t];
+        diagonals[i][level] += wz * term.z[t];
+        responses[i][level] += wz * yt;
+        const values = offValues[i];
+        const bases = offBases[i];
+        for (let j = 0; j < i; j++) values[j][bases[j][t]] += wz * terms[j].z[t];
+      }
+    }
+    blocks[blockIndex(k, k)].values[0] = yy;
   }
 
   private termProduct(i: number, j: number, w: Float64Array): void {

@@ -5,10 +5,14 @@ export const HESSIAN_STEP = 1e-4;
 
 /**
  * The covariance of the first `p` parameters from the Hessian H of a deviance f at its minimum
- * x, by central finite differences as lme4's glmer does (its default `use.hessian`): 2·(H⁻¹)
- * restricted to those parameters (p×p, column-major). Costs 2d² evaluations of f for d = length
- * of x. Returns null when H is not positive definite (then the caller falls back to the working
- * model's precision of β).
+ * x, by central finite differences with lme4's step (glmer's default `use.hessian`): 2·(H⁻¹)
+ * restricted to those parameters (p×p, column-major). The diagonal is lme4's
+ * (f(x+hᵢ) − 2f(x) + f(x−hᵢ))/h²; an off-diagonal entry uses the two diagonal points
+ * f(x ± (hᵢ + hⱼ)) and the axis points already evaluated,
+ * (f(x+hᵢ+hⱼ) + f(x−hᵢ−hⱼ) − f(x±hᵢ) − f(x±hⱼ) + 2f(x))/(2h²), which has the same O(h²) error as
+ * lme4's four-point formula and needs 1 + 2d + d(d−1) evaluations instead of 1 + 2d². Returns
+ * null when H is not positive definite (then the caller falls back to the working model's
+ * precision of β).
  */
 export function hessianCovariance(
   f: (x: Float64Array) => number,
@@ -26,13 +30,18 @@ export function hessianCovariance(
     return f(point);
   };
   const center = f(point);
+  const plus = new Float64Array(d);
+  const minus = new Float64Array(d);
   for (let i = 0; i < d; i++) {
-    const plus = at(i, 1);
-    const minus = at(i, -1);
-    h[i + i * d] = (plus - 2 * center + minus) / (step * step);
+    plus[i] = at(i, 1);
+    minus[i] = at(i, -1);
+    h[i + i * d] = (plus[i] - 2 * center + minus[i]) / (step * step);
+  }
+  for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
       const value =
-        (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * step * step);
+        (at(i, 1, j, 1) + at(i, -1, j, -1) - plus[i] - minus[i] - plus[j] - minus[j] + 2 * center) /
+        (2 * step * step);
       h[i + j * d] = value;
       h[j + i * d] = value;
     }

@@ -148,14 +148,14 @@ export class GlmmObjective {
     system.toRandomEffects(this.u, this.b);
     this.updateFixedPart();
     eta.set(fixedPart);
-    parts.reterms.forEach((term, j) => {
-      const s = term.s;
+    const terms = parts.reterms;
+    const b = this.b;
+    for (let j = 0; j < terms.length; j++) {
+      const { s, refs, z } = terms[j];
       const start = system.offsets[j];
-      const { refs, z } = term;
-      const b = this.b;
       if (s === 1) {
         for (let t = 0; t < n; t++) eta[t] += z[t] * b[start + refs[t]];
-        return;
+        continue;
       }
       for (let t = 0; t < n; t++) {
         const base = start + refs[t] * s;
@@ -163,7 +163,7 @@ export class GlmmObjective {
         for (let r = 0; r < s; r++) sum += z[t * s + r] * b[base + r];
         eta[t] += sum;
       }
-    });
+    }
     const { link, family } = response;
     for (let t = 0; t < n; t++) {
       if (!link.validEta(eta[t])) return this.fail();
