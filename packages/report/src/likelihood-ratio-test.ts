@@ -8,7 +8,7 @@ export interface LikelihoodRatioTestRow {
   readonly formula: string;
   /** Number of parameters. */
   readonly dof: number;
-  /** −2 log-likelihood (the REML criterion for REML fits). */
+  /** −2 log-likelihood (the REML criterion for REML fits; with the saturated terms for a GLMM). */
   readonly deviance: number;
   /** Deviance of the previous model minus this one's; null for the first model. */
   readonly chisq: number | null;
@@ -53,10 +53,33 @@ function modelLabel(index: number, summary: FittedModelSummaryV1): string {
   return `model ${index + 1} (${summary.formula})`;
 }
 
+/** The conditional distribution a model assumes: a GLMM's family and link, or a linear model's. */
+function familyOf(summary: FittedModelSummaryV1): string {
+  const generalized = summary.generalized;
+  return generalized === undefined
+    ? "a linear mixed model (Gaussian, identity link)"
+    : `the ${generalized.family} family with the ${generalized.link} link`;
+}
+
+/**
+ * −2 log-likelihood: a linear model's objective (ML deviance or REML criterion); for a GLMM
+ * −2·loglik with the saturated terms, as R's anova() shows it (the objective without them
+ * differs by a constant of the data, so χ² is the same either way).
+ */
+function devianceOf(summary: FittedModelSummaryV1): number {
+  return summary.generalized === undefined ? summary.objective : -2 * summary.loglik;
+}
+
 function checkComparable(models: readonly SummaryWithFingerprint[]): void {
   const first = models[0];
   models.forEach((model, i) => {
     if (i === 0) return;
+    if (familyOf(model) !== familyOf(first)) {
+      throw new ModelError(
+        `cannot compare models of different families or links: ${modelLabel(0, first)} is ` +
+          `${familyOf(first)}, ${modelLabel(i, model)} ${familyOf(model)}`,
+      );
+    }
     if (model.nobs !== first.nobs) {
       throw new ModelError(
         `cannot compare models fitted to different data: ${modelLabel(0, first)} used ${first.nobs} ` +
@@ -143,7 +166,8 @@ function checkNested(
  * fingerprint when the summaries carry one) and nested: each model's fixed effects and
  * random-effects columns per grouping factor are among the next model's, with strictly more
  * parameters. REML fits are comparable only with identical fixed effects (the REML criterion
- * depends on the fixed-effects design), and never with ML fits.
+ * depends on the fixed-effects design), and never with ML fits. Generalized models compare
+ * with models of the same family and link only (by −2 log-likelihood, as R's anova()).
  *
  * @throws ModelError when fewer than two models are given or they are not comparable as above.
  */
@@ -154,7 +178,7 @@ export function likelihoodRatioTest(...models: FittedModelSummaryV1[]): Likeliho
   checkComparable(models);
   const reml = models[0].reml;
   const rows: LikelihoodRatioTestRow[] = models.map((model, i) => {
-    const deviance = model.objective;
+    const deviance = devianceOf(model);
     if (i === 0)
       return {
         formula: model.formula,
@@ -166,7 +190,7 @@ export function likelihoodRatioTest(...models: FittedModelSummaryV1[]): Likeliho
       };
     const previous = models[i - 1];
     checkNested(previous, model, i, reml);
-    const chisq = previous.objective - deviance;
+    const chisq = devianceOf(previous) - deviance;
     const chisqDof = model.dof - previous.dof;
     return {
       formula: model.formula,
