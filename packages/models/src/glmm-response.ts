@@ -53,12 +53,14 @@ export function prepareResponse(parts: ModelParts, options: GlmmResponseOptions)
     });
   }
   const rows = usedRows(parts);
+  // glmm() and fromFormula pass buildModelParts' options here too: name the weights column.
+  const weightsOption = (options as { readonly weights?: unknown }).weights;
   warnings.push(
     ...family.checkResponse(parts.y, {
       column: parts.responseName,
       rows,
       weights: parts.weights ?? undefined,
-      weightsColumn: "weights",
+      weightsColumn: typeof weightsOption === "string" ? weightsOption : "weights",
     }),
   );
   return {
