@@ -5,10 +5,10 @@ import {
   type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
+import { gaussHermite } from "@mixedmodels/distributions";
 import { logLikelihood } from "@mixedmodels/families";
 import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
-import { gaussHermite } from "@mixedmodels/distributions";
 import { BlockedSystem } from "./blocked-system";
 import {
   expandCovariance,
@@ -150,12 +150,14 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   /**
    * The log-likelihood with the saturated terms (log y!, binomial coefficients), so AIC and BIC
    * agree with lme4: Σ log p(yᵢ | μᵢ) − (‖u‖² + logdet)/2 for Laplace, and for nAGQ > 1 the same
-   * saturated terms with the quadrature objective.
+   * saturated terms with the quadrature objective. For a family with a dispersion parameter,
+   * −objective/2, as glmer's logLik (its objective is already R's family$aic + ‖u‖² + logdet).
    */
   get loglikelihood(): number {
+    if (this.dispersionParameter) return -this.objective / 2;
     const { family, y, priorWeights } = this.response;
     const { glm } = this.evaluator;
-    const density = logLikelihood(family, y, glm.mu, priorWeights, this.dispersionValue());
+    const density = logLikelihood(family, y, glm.mu, priorWeights, 1);
     return density + this.evaluator.devianceSum / 2 - this.objective / 2;
   }
 
@@ -169,7 +171,10 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     return this.response.family.hasDispersion;
   }
 
-  /** The dispersion φ (Σ wᵢ·rᵢ² of the working model over n − dof), or null when there is none. */
+  /**
+   * The dispersion φ, or null when there is none: glmer's σ² (its `sigmaML`²), the penalized
+   * weighted residual sum of squares of the working model over n, (Σ wᵢ·rᵢ² + ‖u‖²)/n.
+   */
   get dispersion(): number | null {
     return this.dispersionParameter ? this.dispersionValue() : null;
   }
@@ -300,15 +305,10 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   override toString(): string {
     const head = `Generalized linear mixed model (${this.familyName}, ${this.linkName} link): ${this.parts.formula.text}`;
     if (!this.isFitted) return `${head}\n(not fitted)`;
-    const names = this.fixefnames();
-    const beta = this.fixef();
     return [
       head,
       `  objective ${this.objective.toFixed(4)} (nAGQ = ${this.nAGQ}), n ${this.nobs}`,
-      ...this.varCorr().groups.map(
-        (g) => `  ${g.group}: sd ${g.sd.map((v) => v.toPrecision(6)).join(", ")}`,
-      ),
-      ...names.map((name, i) => `  ${name} ${beta[i].toPrecision(6)}`),
+      ...this.briefEstimateLines(),
     ].join("\n");
   }
 
@@ -386,11 +386,11 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   private dispersionValue(): number {
     if (!this.dispersionParameter) return 1;
     const { workingWeights, workingResiduals } = this.evaluator.glm;
-    let sum = 0;
+    let sum = this.evaluator.penalty;
     for (let t = 0; t < workingWeights.length; t++) {
       sum += workingWeights[t] * workingResiduals[t] * workingResiduals[t];
     }
-    return sum / this.dofResidual;
+    return sum / this.parts.n;
   }
 
   /** Unfitted at the start: θ = 1 on diagonals, β from the GLM, u = 0, the working model there. */

@@ -1,5 +1,6 @@
 import { ModelError, type ModelWarningV1 } from "@mixedmodels/core";
 import { gaussHermite } from "@mixedmodels/distributions";
+import type { Family } from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import type { BlockedSystem } from "./blocked-system";
 import { resolveFitSettings } from "./fit-settings";
@@ -8,6 +9,7 @@ import { fixedFactorInverse } from "./fixed-effects";
 import { type GlmmObjective, PirlsFailure } from "./glmm-objective";
 import { type GlmmFitOptions, MAX_AGQ_NODES } from "./glmm-options";
 import type { OptimizationSummary } from "./model-types";
+import { optimizationSummary } from "./optimization-summary";
 import { createRecorder, runOptimizer } from "./optimizer-run";
 import { canonicalTheta } from "./post-fit";
 import { checkNonConstantResponse } from "./response-checks";
@@ -41,11 +43,21 @@ export interface GlmmFitOutcome {
  * nAGQ must be an integer in 1–25, and above 1 only for a single scalar random-effects term
  * (where the conditional density factorizes over the levels); a fast fit is a Laplace fit.
  */
-export function checkQuadrature(nAGQ: number, fast: boolean, parts: ModelParts): void {
+export function checkQuadrature(
+  nAGQ: number,
+  fast: boolean,
+  parts: ModelParts,
+  family: Pick<Family, "name" | "hasDispersion">,
+): void {
   if (!Number.isInteger(nAGQ) || nAGQ < 1 || nAGQ > MAX_AGQ_NODES) {
     throw new ModelError(`nAGQ must be an integer from 1 to ${MAX_AGQ_NODES}, got ${nAGQ}`);
   }
   if (nAGQ === 1) return;
+  if (family.hasDispersion) {
+    throw new ModelError(
+      `adaptive Gauss–Hermite quadrature (nAGQ = ${nAGQ}) is available for the Bernoulli, binomial and Poisson families only; the ${family.name} family is fitted by the Laplace approximation (nAGQ = 1)`,
+    );
+  }
   const terms = parts.reterms;
   if (terms.length !== 1 || terms[0].s !== 1) {
     const labels = terms.flatMap((term) => term.labels.map((label) => `(${label})`));
@@ -71,7 +83,7 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
   const { system, parts, evaluator } = context;
   const nAGQ = options.nAGQ ?? 1;
   const fast = options.fast ?? false;
-  checkQuadrature(nAGQ, fast, parts);
+  checkQuadrature(nAGQ, fast, parts, evaluator.family);
   checkNonConstantResponse(context.y);
   const layout = system.layout;
   const p = system.p;
@@ -195,22 +207,16 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
       message: `PIRLS stopped short of the conditional mode in ${stalls + unconverged} of ${pirlsIterations.length} evaluations (${stalls} where step halving could not reduce the penalized deviance further, ${unconverged} at the iteration limit)`,
     });
   }
-  const optsum: OptimizationSummary = {
+  const optsum = optimizationSummary({
     optimizer: options.optimizer.name,
-    evaluations: recorder.fitLog.length,
-    status: result.status,
-    converged: result.status === "converged",
-    message: result.message,
-    initialTheta: Array.from(initial),
-    initialObjective,
-    finalTheta: Array.from(final),
-    finalObjective: objective,
-    ftolRel: settings.ftolRel,
-    ftolAbs: settings.ftolAbs,
-    xtolAbs: settings.xtolAbs,
-    initialStep: Array.from(settings.initialStep),
     fitLog: recorder.fitLog,
-  };
+    result,
+    settings,
+    initialTheta: initial,
+    initialObjective,
+    finalTheta: final,
+    finalObjective: objective,
+  });
   return { state: { nAGQ, fast, pirlsIterations }, objective, optsum, warnings };
 }
 

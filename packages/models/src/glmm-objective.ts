@@ -1,5 +1,5 @@
 import type { Family, GlmWorkspace, Link } from "@mixedmodels/families";
-import { contains, createGlmWorkspace, updateFromEta } from "@mixedmodels/families";
+import { contains, createGlmWorkspace, rFamilyAic, updateFromEta } from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import type { BlockedSystem } from "./blocked-system";
 import { exp, log } from "./elementary";
@@ -126,6 +126,11 @@ export class GlmmObjective {
     this.fixedPart = new Float64Array(parts.n);
     this.fixedPartBeta = new Float64Array(this.p);
     this.glm = createGlmWorkspace(parts.n);
+  }
+
+  /** The response's family. */
+  get family(): Family {
+    return this.response.family;
   }
 
   /** ‖u‖². */
@@ -295,9 +300,19 @@ export class GlmmObjective {
     return size;
   }
 
-  /** The Laplace deviance at the installed mode: Σ dᵢ + ‖u‖² + log|ΛᵀZᵀWZΛ + I|. */
+  /**
+   * The Laplace deviance at the installed mode: Σ dᵢ + ‖u‖² + log|ΛᵀZᵀWZΛ + I|. For a family
+   * with a dispersion parameter, glmer's objective instead: R's family$aic (−2 Σ log p(yᵢ | μᵢ, φ)
+   * with φ at deviance/n, plus 2) + ‖u‖² + log|ΛᵀZᵀWZΛ + I|, which is what its −2 logLik reports
+   * and what reproduces its fits (the deviance alone has its optimum elsewhere: it ignores φ).
+   */
   laplace(): number {
-    return this.devianceSum + this.penalty + this.active.logdetRandom();
+    const logdet = this.active.logdetRandom();
+    const { family, y, priorWeights } = this.response;
+    if (family.hasDispersion) {
+      return rFamilyAic(family, y, this.glm.mu, priorWeights) + this.penalty + logdet;
+    }
+    return this.devianceSum + this.penalty + logdet;
   }
 
   /**

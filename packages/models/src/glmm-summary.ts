@@ -24,7 +24,12 @@ export function buildGeneralizedSummary(
       nAGQ: model.nAGQ,
       fast: model.fast,
       dispersion: model.dispersion,
-      objectiveName: model.nAGQ === 1 ? "Laplace deviance" : `AGQ deviance (${model.nAGQ} nodes)`,
+      objectiveName:
+        model.dispersion !== null
+          ? "−2 log-likelihood (Laplace)"
+          : model.nAGQ === 1
+            ? "Laplace deviance"
+            : `AGQ deviance (${model.nAGQ} nodes)`,
     },
   };
 }

@@ -10,32 +10,27 @@ import {
 import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
-import type { SparseFactorPolicy } from "./factor-storage";
+import {
+  conditionedColumns,
+  conditionedFittedValues,
+  rescaleInitialTheta,
+} from "./conditioned-parts";
+import { responseMinusOffset } from "./cross-product";
 import { resolveFitSettings } from "./fit-settings";
 import { fitWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
+import type { LinearMixedModelOptions } from "./linear-mixed-model-options";
 import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
 import type { FitOptions, OptimizationSummary } from "./model-types";
+import { optimizationSummary, restoredSummary } from "./optimization-summary";
 import { createRecorder, runOptimizer } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
 import { canonicalTheta } from "./post-fit";
-import { responseMinusOffset } from "./cross-product";
-import { checkColumnMagnitudes, checkResponseVariation } from "./data-checks";
 import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
-import { type ReportedSolution, UserScale } from "./user-scale";
+import type { ReportedSolution, UserScale } from "./user-scale";
 
-/** Options of the `LinearMixedModel` constructor. */
-export interface LinearMixedModelOptions {
-  /** Default criterion for `objective`/`fit` (false = maximum likelihood). */
-  readonly reml?: boolean;
-  /**
-   * How a filled-in diagonal block of L is factored: "auto" (default; sparse supernodal Cholesky
-   * when its estimated flops beat dense clearly), "never" (dense), "always" (sparse whenever
-   * the blocks left of it are sparse). The objective is the same up to rounding.
-   */
-  readonly sparseFactor?: SparseFactorPolicy;
-}
+export type { LinearMixedModelOptions } from "./linear-mixed-model-options";
 
 /**
  * A linear mixed model y = Xβ + Zb + ε, b ~ N(0, σ²ΛΛᵀ), ε ~ N(0, σ²I), fitted by minimizing the
@@ -181,24 +176,8 @@ export class LinearMixedModel extends MixedModelBase {
 
   /** X̃β̃ + Z̃b̃ of the conditioned system. */
   private conditionedFitted(): Float64Array {
-    const { fitBeta: beta, fitB: b } = this.solution();
-    const { n, X, reterms } = this.userScale.fitParts;
-    const out = new Float64Array(n);
-    for (let c = 0; c < X.p; c++) {
-      const bc = beta[c];
-      for (let t = 0; t < n; t++) out[t] += X.data[t + c * n] * bc;
-    }
-    reterms.forEach((term, j) => {
-      const s = term.s;
-      const start = this.system.offsets[j];
-      for (let t = 0; t < n; t++) {
-        const base = start + term.refs[t] * s;
-        let sum = 0;
-        for (let r = 0; r < s; r++) sum += term.z[t * s + r] * b[base + r];
-        out[t] += sum;
-      }
-    });
-    return out;
+    const { fitBeta, fitB } = this.solution();
+    return conditionedFittedValues(this.userScale.fitParts, this.system.offsets, fitBeta, fitB);
   }
 
   /**
@@ -268,22 +247,16 @@ export class LinearMixedModel extends MixedModelBase {
     this.installTheta(theta);
     const finalObjective = this.reportedObjective(this.system.objective(reml), reml);
 
-    this.summaryOfOptimization = {
+    this.summaryOfOptimization = optimizationSummary({
       optimizer: options.optimizer.name,
-      evaluations: recorder.fitLog.length,
-      status: result.status,
-      converged: result.status === "converged",
-      message: result.message,
-      initialTheta: Array.from(this.userScale.thetaOut(layout, initialTheta)),
-      initialObjective: this.reportedObjective(initialObjective, reml),
-      finalTheta: Array.from(this.userScale.thetaOut(layout, theta)),
-      finalObjective,
-      ftolRel: settings.ftolRel,
-      ftolAbs: settings.ftolAbs,
-      xtolAbs: settings.xtolAbs,
-      initialStep: Array.from(settings.initialStep),
       fitLog: recorder.fitLog,
-    };
+      result,
+      settings,
+      initialTheta: this.userScale.thetaOut(layout, initialTheta),
+      initialObjective: this.reportedObjective(initialObjective, reml),
+      finalTheta: this.userScale.thetaOut(layout, theta),
+      finalObjective,
+    });
     this.warnings.push(
       ...fitWarnings(options.optimizer.name, result, this.parts, this.isSingular()),
     );
@@ -323,7 +296,7 @@ export class LinearMixedModel extends MixedModelBase {
     if (this.isFitted)
       throw new ModelError("the model is already fitted; restore into a new model");
     this.setTheta(optsum.finalTheta);
-    this.summaryOfOptimization = { ...optsum, fitLog: [...optsum.fitLog] };
+    this.summaryOfOptimization = restoredSummary(optsum);
     this.warnings.length = 0;
     this.warnings.push(...warnings);
     return this;
@@ -341,17 +314,11 @@ export class LinearMixedModel extends MixedModelBase {
     const criterion = this.reml ? "REML criterion" : "deviance";
     const head = `Linear mixed model fit by ${this.reml ? "REML" : "maximum likelihood"}: ${this.parts.formula.text}`;
     if (!this.isFitted) return `${head}\n(not fitted)`;
-    const names = this.fixefnames();
-    const beta = this.fixef();
-    const lines = [
+    return [
       head,
       `  ${criterion} ${this.objective.toFixed(4)}, σ ${this.sigma.toPrecision(6)}, n ${this.nobs}`,
-      ...this.varCorr().groups.map(
-        (g) => `  ${g.group}: sd ${g.sd.map((v) => v.toPrecision(6)).join(", ")}`,
-      ),
-      ...names.map((name, i) => `  ${name} ${beta[i].toPrecision(6)}`),
-    ];
-    return lines.join("\n");
+      ...this.briefEstimateLines(),
+    ].join("\n");
   }
 
   /** @throws ModelError for a constant response (a model without rows checks its sums). */
@@ -387,12 +354,7 @@ export class LinearMixedModel extends MixedModelBase {
       this.stateValid = true;
       return theta;
     }
-    let maxY = 0;
-    for (const value of this.fitResponse) maxY = Math.max(maxY, Math.abs(value));
-    let maxW = 1;
-    if (this.parts.weights !== null) maxW = Math.max(...this.parts.weights);
-    const scale = maxY * maxW;
-    for (let i = 0; i < theta.length; i++) theta[i] /= scale;
+    const scale = rescaleInitialTheta(theta, this.fitResponse, this.parts.weights);
     this.warnings.push({
       code: "initial-theta-rescaled",
       message: `the system was not positive definite at the initial θ; θ was divided by ${scale}`,
@@ -443,18 +405,6 @@ export class LinearMixedModel extends MixedModelBase {
     }
     return this.solutionCache;
   }
-}
-
-/**
- * Check the parts as they enter the model (overflow, no variation left after the offset), then
- * centre and scale their columns for the system (see `ColumnConditioning`).
- * @throws DataError naming the column
- */
-function conditionedColumns(parts: ModelParts): UserScale {
-  checkColumnMagnitudes(parts);
-  const response = responseMinusOffset(parts.y, parts.offset ?? null);
-  checkResponseVariation(parts, response);
-  return new UserScale(parts, response);
 }
 
 /** Build an unfitted model from `ModelParts` (same as `new LinearMixedModel(parts, options)`). */

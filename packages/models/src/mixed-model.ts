@@ -66,6 +66,18 @@ export abstract class MixedModelBase {
   /** Number of estimated parameters (for AIC and BIC). */
   abstract get dof(): number;
 
+  /** The brief description's lines for the variance components and fixed effects. */
+  protected briefEstimateLines(): string[] {
+    const names = this.fixefnames();
+    const beta = this.fixef();
+    return [
+      ...this.varCorrGroups().map(
+        (g) => `  ${g.group}: sd ${g.sd.map((v) => v.toPrecision(6)).join(", ")}`,
+      ),
+      ...names.map((name, i) => `  ${name} ${beta[i].toPrecision(6)}`),
+    ];
+  }
+
   /** Whether `fit` has run. */
   get isFitted(): boolean {
     return this.summaryOfOptimization !== null;
