@@ -48,16 +48,20 @@ describe("likelihoodRatioTest of nested GLMMs", () => {
   });
 
   it("rejects models of different families, links, or a GLMM with a linear model", () => {
-    const data = { ...grouseticks };
-    const formula0 = "TICKS ~ 1 + YEAR + (1 | BROOD)";
-    const formula1 = "TICKS ~ 1 + YEAR + cHEIGHT + (1 | BROOD)";
-    const poisson = fit(glmm(formula0, data, { family: "poisson" })).summary();
-    const sqrtLink = fit(glmm(formula1, data, { family: "poisson", link: "sqrt" })).summary();
-    const linear = fit(lmm(formula1, data)).summary();
-    expect(() => likelihoodRatioTest(poisson, sqrtLink)).toThrow(ModelError);
-    expect(() => likelihoodRatioTest(poisson, sqrtLink)).toThrow(
-      /different families or links: .* the poisson family with the log link, .* the poisson family with the sqrt link/,
+    const small = "incidence / size ~ 1 + (1 | herd)";
+    const large = "incidence / size ~ 1 + period + (1 | herd)";
+    const logit = fit(glmm(small, cbpp, { family: "binomial", weights: "size" })).summary();
+    const cloglog = fit(
+      glmm(large, cbpp, { family: "binomial", link: "cloglog", weights: "size" }),
+    ).summary();
+    expect(() => likelihoodRatioTest(logit, cloglog)).toThrow(ModelError);
+    expect(() => likelihoodRatioTest(logit, cloglog)).toThrow(
+      /different families or links: .* the binomial family with the logit link, .* the binomial family with the cloglog link/,
     );
+    const poisson = fit(
+      glmm("TICKS ~ 1 + YEAR + (1 | BROOD)", grouseticks, { family: "poisson" }),
+    ).summary();
+    const linear = fit(lmm("TICKS ~ 1 + YEAR + cHEIGHT + (1 | BROOD)", grouseticks)).summary();
     expect(() => likelihoodRatioTest(poisson, linear)).toThrow(
       /different families or links: .*a linear mixed model \(Gaussian, identity link\)/,
     );
