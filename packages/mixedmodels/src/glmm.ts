@@ -4,6 +4,7 @@ import { buildModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatri
 import {
   GeneralizedLinearMixedModel,
   type GeneralizedLinearMixedModelOptions,
+  readsBinaryResponse,
 } from "@mixedmodels/models";
 import { formatSummary } from "@mixedmodels/report";
 
@@ -26,7 +27,9 @@ export class GeneralizedMixedModel extends GeneralizedLinearMixedModel {
 
 /**
  * A generalized linear mixed model from an lme4-style formula and data, not yet fitted. A
- * binomial family without weights is Bernoulli (a 0/1 response), as in glmer.
+ * binomial family without weights is Bernoulli (a 0/1 response, or a boolean or two-level
+ * factor with the first level the failure), as in glmer; `cbind(successes, failures)` is a
+ * binomial response with the trials as weights.
  * @example
  * const m = fit(glmm("r2 ~ 1 + Anger + Gender + btype + situ + (1|id) + (1|item)", verbagg, { family: "bernoulli" }));
  * const b = fit(glmm("incidence / size ~ 1 + period + (1|herd)", cbpp, { family: "binomial", weights: "size" }), { nAGQ: 9 });
@@ -40,7 +43,11 @@ export function glmm(
   options: GlmmOptions,
 ): GeneralizedMixedModel {
   return new GeneralizedMixedModel(
-    buildModelParts(formula, data, { ...options, kind: "glmm" }),
+    buildModelParts(formula, data, {
+      binaryResponse: readsBinaryResponse(options.family),
+      ...options,
+      kind: "glmm",
+    }),
     options,
   );
 }

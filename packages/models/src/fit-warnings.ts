@@ -2,8 +2,16 @@ import type { MinimizeResultV1, ModelWarningV1 } from "@mixedmodels/core";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 
 /**
- * The structured warnings every fitted model may carry: the optimizer's status when it did not
- * converge, a rank-deficient X (by the dropped names), and a singular fit.
+ * How the model parts were built (a response also on the right-hand side dropped, a bar read as
+ * lme4 reads it, non-integer cbind counts): copies, with their column or term.
+ */
+export function partsWarnings(parts: ModelParts): ModelWarningV1[] {
+  return (parts.warnings ?? []).map((warning) => ({ ...warning }));
+}
+
+/**
+ * The structured warnings every fitted model may carry: those of its parts, the optimizer's
+ * status when it did not converge, a rank-deficient X (by the dropped names), and a singular fit.
  */
 export function fitWarnings(
   optimizer: string,
@@ -11,7 +19,7 @@ export function fitWarnings(
   parts: ModelParts,
   singular: boolean,
 ): ModelWarningV1[] {
-  const warnings: ModelWarningV1[] = [];
+  const warnings: ModelWarningV1[] = partsWarnings(parts);
   if (result.status !== "converged") {
     const code =
       result.status === "maxEvaluations"

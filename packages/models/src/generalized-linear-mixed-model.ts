@@ -16,6 +16,7 @@ import {
   fixedFactorInverse,
   standardErrorsFromCovariance,
 } from "./fixed-effects";
+import { partsWarnings } from "./fit-warnings";
 import { fitGlmStart } from "./glm-start";
 import { type GlmmFitState, runGlmmFit } from "./glmm-fit";
 import { hessianCovariance } from "./glmm-hessian";
@@ -26,6 +27,15 @@ import { prepareResponse } from "./glmm-response";
 import { buildGeneralizedSummary } from "./glmm-summary";
 import { MixedModelBase, type ModelEstimates } from "./mixed-model";
 import { checkFiniteResponse } from "./response-checks";
+
+/**
+ * Whether a family reads a boolean or two-level factor response as 0/1 (the first level, FALSE,
+ * the failure), as R's binomial() does.
+ */
+export function readsBinaryResponse(family: string): boolean {
+  const name = family.trim().toLowerCase();
+  return name === "bernoulli" || name === "binomial";
+}
 
 /** The working model of u alone (X with no columns), sharing the full system's λ's. */
 function randomEffectsSystem(
@@ -77,7 +87,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     this.response = prepared.response;
     this.offsetOption = options.offset;
     this.responseWarnings = prepared.warnings;
-    this.warnings.push(...prepared.warnings);
+    this.warnings.push(...partsWarnings(parts), ...prepared.warnings);
     this.evaluator = new GlmmObjective(
       this.system,
       parts,
@@ -99,7 +109,11 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     options: ModelPartsOptions & GeneralizedLinearMixedModelOptions,
   ): GeneralizedLinearMixedModel {
     const parsed = typeof formula === "string" ? parseFormula(formula) : formula;
-    const parts = buildModelParts(parsed, data, { ...options, kind: "glmm" });
+    const parts = buildModelParts(parsed, data, {
+      binaryResponse: readsBinaryResponse(options.family),
+      ...options,
+      kind: "glmm",
+    });
     return new GeneralizedLinearMixedModel(parts, options);
   }
 

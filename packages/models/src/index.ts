@@ -11,7 +11,10 @@ export {
   SPARSE_FACTOR_FLOP_RATIO,
   type SparseFactorPolicy,
 } from "./factor-storage";
-export { GeneralizedLinearMixedModel } from "./generalized-linear-mixed-model";
+export {
+  GeneralizedLinearMixedModel,
+  readsBinaryResponse,
+} from "./generalized-linear-mixed-model";
 export type { GlmmResponse, PirlsOutcome } from "./glmm-objective";
 export {
   type GeneralizedLinearMixedModelOptions,

@@ -17,7 +17,7 @@ import {
 } from "./conditioned-parts";
 import { responseMinusOffset } from "./cross-product";
 import { resolveFitSettings } from "./fit-settings";
-import { fitWarnings } from "./fit-warnings";
+import { fitWarnings, partsWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
 import type { LinearMixedModelOptions } from "./linear-mixed-model-options";
 import { MixedModelBase } from "./mixed-model";
@@ -72,6 +72,7 @@ export class LinearMixedModel extends MixedModelBase {
     this.fitResponse = userScale.fitParts.y;
     this.response = parts.y;
     this.remlCriterion = options.reml ?? false;
+    this.warnings.push(...partsWarnings(parts));
   }
 
   /**
