@@ -33,8 +33,10 @@ Examples:
 export const fitUsage = `Usage:
   mixedmodels fit <data.csv | - | dataset> --formula "<formula>" [options]
 
-The data: a CSV (or TSV, ;-separated…) file, \`-\` for standard input, or the name of an embedded
-dataset (\`mixedmodels datasets\` lists them).
+The data: a CSV (or TSV, ;-separated…) file, read as a stream (a progress line on a terminal
+for files over 4 MB); an Arrow IPC file (.arrow, .feather, .arrows, .ipc; dictionary columns are
+factors in dictionary order) or a Parquet file (.parquet); \`-\` for CSV on standard input; or
+the name of an embedded dataset (\`mixedmodels datasets\` lists them).
 
 Model:
   -f, --formula <text>         model formula in lme4 syntax (required)

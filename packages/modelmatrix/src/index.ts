@@ -19,7 +19,13 @@ export {
   newDataDesign,
 } from "./newdata/new-data-design";
 export type { ModelKind } from "./random/random-effects-terms";
-export { type CsvOptions, parseCsv } from "./table/parse-csv";
+export {
+  type CsvOptions,
+  type CsvStreamOptions,
+  parseCsv,
+  parseCsvStream,
+} from "./table/parse-csv";
+export { CsvRecordSplitter, type CsvRecordSink } from "./table/csv-records";
 export { type TableOptions, toDataTable } from "./table/to-data-table";
 export type {
   FixedEffectsMatrix,

@@ -1,12 +1,20 @@
 import { stat } from "node:fs/promises";
 import { datasetNames, loadDataset } from "@mixedmodels/datasets";
-import { DataError, type DataTable, parseCsv, toDataTable } from "mixedmodels";
-import { readCsvFile } from "mixedmodels/node";
+import {
+  DataError,
+  type DataTable,
+  MixedModelsError,
+  parseCsv,
+  type TableOptions,
+  toDataTable,
+} from "mixedmodels";
+import { readArrowFile, readCsvFile, readParquetFile } from "mixedmodels/node";
 import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
 import { describeFsError } from "./dataset-schema";
 import { chooseDelimiter, type DelimiterChoice, delimiterName } from "./detect-delimiter";
 import { readFileHead } from "./read-file-head";
+import { createReadProgress } from "./read-progress";
 
 /** Where the data came from, for messages that name it. */
 export interface LoadedTable {
@@ -57,6 +65,20 @@ export async function loadTable(
     throw new DataError(`'${source}' is empty (0 bytes): a CSV file needs a header row and data`);
   }
   const label = `'${source}'`;
+  const columnar = columnarReader(source);
+  if (columnar !== null) {
+    const read = () =>
+      columnar(source, { categorical: options.categorical, levels: options.levels });
+    try {
+      return { table: await namingFsErrors(source, read), label, delimiter: null };
+    } catch (error) {
+      if (!(error instanceof DataError) || error.message.includes(label)) throw error;
+      throw new DataError(`reading ${label}: ${error.message}`, {
+        column: error.column,
+        row: error.row,
+      });
+    }
+  }
   let head: string;
   try {
     head = await readFileHead(source);
@@ -64,14 +86,44 @@ export async function loadTable(
     throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
   }
   const delimiter = chooseDelimiter(head, options.delimiter);
-  return withDelimiterHint(label, delimiter, async () => {
-    try {
-      return await readCsvFile(source, csvOptions(delimiter, options));
-    } catch (error) {
-      if (error instanceof DataError) throw error;
-      throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
-    }
-  });
+  // The file is streamed, never held whole; on a terminal, large files show a progress line.
+  const progress = createReadProgress(io, label, info.size);
+  try {
+    return await withDelimiterHint(label, delimiter, () =>
+      namingFsErrors(source, () =>
+        readCsvFile(source, { ...csvOptions(delimiter, options), onProgress: progress.onProgress }),
+      ),
+    );
+  } finally {
+    progress.done();
+  }
+}
+
+type ColumnarReader = (path: string, options: TableOptions) => Promise<DataTable>;
+
+/** Arrow IPC (`.arrow`, `.feather`, `.arrows`, `.ipc`) and Parquet files go by their extension. */
+function columnarReader(path: string): ColumnarReader | null {
+  const extension = /\.([A-Za-z]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (extension === "parquet") return readParquetFile;
+  if (
+    extension === "arrow" ||
+    extension === "feather" ||
+    extension === "arrows" ||
+    extension === "ipc"
+  ) {
+    return readArrowFile;
+  }
+  return null;
+}
+
+/** A reader's file-system error as a DataError naming the file; its own errors pass as they are. */
+async function namingFsErrors(source: string, read: () => Promise<DataTable>): Promise<DataTable> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof MixedModelsError) throw error;
+    throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
+  }
 }
 
 function csvOptions(delimiter: DelimiterChoice, options: TableSourceOptions) {

@@ -1,3 +1,8 @@
 // `mixedmodels/node`: what needs Node (worker threads, the file system) on top of the umbrella.
-export { readCsvFile } from "@mixedmodels/modelmatrix/node";
+export {
+  type CsvFileOptions,
+  readArrowFile,
+  readCsvFile,
+  readParquetFile,
+} from "@mixedmodels/modelmatrix/node";
 export { type FitAsyncOptions, fitAsync } from "./fit-async";

@@ -1,7 +1,7 @@
 import { DataError } from "@mixedmodels/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvRecords } from "./csv-records";
+import { CsvRecordSplitter, csvRecords } from "./csv-records";
 
 /** RFC 4180 writing, independent of the reader: quote a field when it needs it (or always). */
 function writeCsv(records: string[][], delimiter: string, quoteAll: boolean, eol: string): string {
@@ -60,5 +60,53 @@ describe("csvRecords", () => {
       /^invalid CSV: the quoted field that opens on line 2 is never closed$/,
     );
     expect(() => csvRecords("a\n", '"')).toThrow(/invalid CSV delimiter/);
+  });
+
+  it("gives the same records and lines for any split of the text into chunks", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("a", "1", ",", '"', "\n", "\r", "\r\n", "é", "\ufeff"),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (whole, cuts) => {
+        const points = [...new Set(cuts.map((cut) => cut % (whole.length + 1)))].sort(
+          (a, b) => a - b,
+        );
+        const records: string[][] = [];
+        const lines: number[] = [];
+        let expected: ReturnType<typeof csvRecords> | Error;
+        try {
+          expected = csvRecords(whole);
+        } catch (error) {
+          expected = error as Error;
+        }
+        const splitter = new CsvRecordSplitter(",", (fields, line) => {
+          records.push(fields);
+          lines.push(line);
+        });
+        const run = () => {
+          let from = 0;
+          for (const point of points) {
+            splitter.push(whole.slice(from, point));
+            from = point;
+          }
+          splitter.push(whole.slice(from));
+          splitter.end();
+        };
+        if (expected instanceof Error) {
+          expect(run).toThrow(expected.message);
+        } else {
+          run();
+          expect({ records, lines }).toEqual(expected);
+        }
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+    // A CRLF split between its CR and LF is one line end, not an empty line.
+    const lines: number[] = [];
+    const splitter = new CsvRecordSplitter(",", (_fields, line) => lines.push(line));
+    for (const piece of ["a,b\r", "\n1,2\r", "\n\r", "\n3,4"]) splitter.push(piece);
+    splitter.end();
+    expect(lines).toEqual([1, 2, 4]);
   });
 });

@@ -1,18 +1,18 @@
-import {
-  type CellValue,
-  type DataColumn,
-  DataError,
-  type DataTable,
-  nameRecord,
-} from "@mixedmodels/core";
-import { csvRecords } from "./csv-records";
-import { checkUniqueNames, type TableOptions, toDataTable } from "./to-data-table";
-import { columnFromFields } from "./type-convert";
+import type { DataTable } from "@mixedmodels/core";
+import { CsvRecordSplitter } from "./csv-records";
+import { CsvTableBuilder } from "./csv-table-builder";
+import type { TableOptions } from "./to-data-table";
 
 /** Options of {@link parseCsv}: column typing as in `toDataTable`, plus the field delimiter. */
 export interface CsvOptions extends TableOptions {
   /** Field delimiter (one character); default ",". */
   readonly delimiter?: string;
+}
+
+/** Options of {@link parseCsvStream}: those of `parseCsv`, and a callback per chunk read. */
+export interface CsvStreamOptions extends CsvOptions {
+  /** Called after each chunk with the number of characters (or bytes, for bytes) read so far. */
+  readonly onChunk?: (amountRead: number) => void;
 }
 
 /**
@@ -24,32 +24,44 @@ export interface CsvOptions extends TableOptions {
  * column becomes categorical only when asked: `options.categorical`, `options.levels` (a
  * schema's level order), or, in `buildModelParts`, because it is a grouping factor.
  *
- * Fields are split by `csvRecords` (RFC 4180 quoting, LF or CRLF line ends, BOM and empty lines
- * skipped); no Node API is used, so this runs in browsers as well.
+ * Fields are split by `CsvRecordSplitter` (RFC 4180 quoting, LF or CRLF line ends, BOM and empty
+ * lines skipped); no Node API is used, so this runs in browsers as well.
  *
  * @throws DataError when the text has no header, a quoted field is never closed, a header name
  *   repeats, a row has a different number of fields than the header (naming its line), or an
  *   option names an unknown column.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): DataTable {
-  const { records, lines } = csvRecords(text, options.delimiter ?? ",");
-  if (records.length === 0) throw new DataError("invalid CSV: no header row");
-  const names = records[0];
-  checkUniqueNames(names, "CSV header");
-  const nrow = records.length - 1;
-  const columns = nameRecord<DataColumn>();
-  for (let i = 1; i < records.length; i++) {
-    if (records[i].length !== names.length) {
-      throw new DataError(
-        `invalid CSV: line ${lines[i]} has ${records[i].length} fields but the header has ${names.length}`,
-        { row: i - 1 },
-      );
+  const builder = new CsvTableBuilder();
+  const splitter = new CsvRecordSplitter(options.delimiter ?? ",", builder.add);
+  splitter.push(text);
+  splitter.end();
+  return builder.table(options);
+}
+
+/**
+ * Parses CSV arriving in chunks (a Node stream, a `fetch` body, a `File`'s `stream()`): text
+ * chunks as they are, byte chunks decoded as UTF-8 across chunk boundaries. Same rules and
+ * errors as `parseCsv`, without ever holding the whole text.
+ */
+export async function parseCsvStream(
+  chunks: AsyncIterable<string | Uint8Array>,
+  options: CsvStreamOptions = {},
+): Promise<DataTable> {
+  const builder = new CsvTableBuilder();
+  const splitter = new CsvRecordSplitter(options.delimiter ?? ",", builder.add);
+  const decoder = new TextDecoder("utf-8");
+  let amount = 0;
+  for await (const chunk of chunks) {
+    if (typeof chunk === "string") {
+      splitter.push(chunk);
+    } else {
+      splitter.push(decoder.decode(chunk, { stream: true }));
     }
+    amount += chunk.length;
+    options.onChunk?.(amount);
   }
-  for (let j = 0; j < names.length; j++) {
-    const fields: CellValue[] = new Array(nrow);
-    for (let i = 0; i < nrow; i++) fields[i] = records[i + 1][j];
-    columns[names[j]] = columnFromFields(fields as string[]);
-  }
-  return toDataTable({ nrow, names, columns }, options);
+  splitter.push(decoder.decode());
+  splitter.end();
+  return builder.table(options);
 }
