@@ -1,4 +1,5 @@
 import { GeneralizedLinearMixedModel, type LinearMixedModel } from "mixedmodels";
+import { summaryWithBuildWarnings } from "./model-warnings";
 
 /**
  * The version of the JSON's shape; raised whenever a field changes meaning, goes away or is
@@ -71,7 +72,7 @@ export function toFitJson(
   model: LinearMixedModel | GeneralizedLinearMixedModel,
   options: FitJsonOptions = {},
 ): FitJsonOutput {
-  const summary = model.summary();
+  const summary = summaryWithBuildWarnings(model);
   const generalized = model instanceof GeneralizedLinearMixedModel ? model : null;
   const rows = model.coeftable();
   const ngroups: Record<string, number> = Object.create(null);

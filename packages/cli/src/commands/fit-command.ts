@@ -4,6 +4,7 @@ import type { FitCommandOptions } from "../fit-arguments";
 import { loadModelData } from "../input/model-data";
 import type { CliIo } from "../io";
 import { createProgressIndicator } from "../progress-indicator";
+import { summaryWithBuildWarnings } from "../model-warnings";
 import { toFitJson } from "../summary-json";
 import { UsageError } from "../usage-error";
 import { buildCliModel, type CliModel, fitCliModel, isGeneralized } from "./cli-model";
@@ -43,7 +44,7 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
     ? `${JSON.stringify({ ...toFitJson(model, { ranef: options.ranef, seconds: options.timing ? seconds : undefined }), ...extra })}\n`
     : tested
       ? `${await inferenceText(model as MixedModel, inference, options.format)}\n`
-      : `${formatSummary(model.summary(), { format: options.format })}\n`;
+      : `${formatSummary(summaryWithBuildWarnings(model), { format: options.format })}\n`;
   if (options.save !== undefined)
     await writeOutput(options.save, `${JSON.stringify(saveFit(model as MixedModel))}\n`);
   if (options.output === undefined) io.stdout(text);
