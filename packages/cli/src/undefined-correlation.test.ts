@@ -58,6 +58,7 @@ const summary: FittedModelSummaryV1 = {
 // packages/models/test/badly-scaled-data.test.ts, which checks the model side).
 const model = {
   summary: () => summary,
+  parts: { warnings: [] },
   coeftable: () =>
     summary.fixef.names.map((name, i) => ({
       name,
