@@ -7,8 +7,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in this process with captured output; `stdin` is what `-` reads. */
-export async function runCli(argv: readonly string[], stdin = ""): Promise<CliRun> {
+/**
+ * Runs the CLI in this process with captured output; `stdin` is what `-` reads; `interactive`
+ * makes stderr a terminal (progress lines are drawn only then).
+ */
+export async function runCli(
+  argv: readonly string[],
+  stdin = "",
+  interactive = false,
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -19,7 +26,7 @@ export async function runCli(argv: readonly string[], stdin = ""): Promise<CliRu
       stderr += text;
     },
     readStdin: async () => stdin,
-    interactive: false,
+    interactive,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -5,8 +5,6 @@ import { sleepstudy } from "@mixedmodels/datasets";
 import { Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-harness.test-helper";
-import type { CliIo } from "./io";
-import { main } from "./main";
 import type { FitJsonOutput } from "./summary-json";
 
 // Issue 16: Arrow IPC and Parquet files from the command line, and large CSVs streamed with a
@@ -90,20 +88,9 @@ describe("a large CSV", () => {
     }
     const path = join(directory, "large.csv");
     writeFileSync(path, `${lines.join("\n")}\n`);
-    let stderr = "";
-    let stdout = "";
-    const terminal: CliIo = {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      readStdin: async () => "",
-      interactive: true,
-    };
     const args = ["fit", path, "-f", "Reaction ~ 1 + Days + (1 | Subject)", "--json"];
-    expect(await main(args, terminal)).toBe(0);
+    const { code, stdout, stderr } = await runCli(args, "", true);
+    expect(code).toBe(0);
     expect(stderr).toMatch(/\r {2}reading '.*large\.csv': 100% \(\d+\.\d of \d+\.\d MB\)/);
     // The line is cleared once the file is read.
     expect(stderr).toContain("\r\x1b[K");
