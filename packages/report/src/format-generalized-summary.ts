@@ -1,6 +1,7 @@
 import type { FittedModelSummaryV1, GeneralizedSummaryV1 } from "@mixedmodels/core";
 import { type FormatOptions, formatCoefTable } from "./coef-table";
 import { summaryWarnings } from "./model-warnings";
+import { closingSections, observationsLine } from "./summary-sections";
 import { formatFixed } from "./number-format";
 import { escapeHtml } from "./table/render-html";
 import { escapeLatex } from "./table/render-latex";
@@ -61,11 +62,6 @@ function statisticsText(summary: FittedModelSummaryV1): string {
   return `${header.trimEnd()}\n${values.map((value) => value.padStart(width)).join("")}`;
 }
 
-function observationsLine(summary: FittedModelSummaryV1): string {
-  const levels = summary.ngroups.map((group) => String(group.levels)).join(", ");
-  return `Number of obs: ${summary.nobs}; levels of grouping factors: ${levels}`;
-}
-
 function formatText(summary: FittedModelSummaryV1): string {
   const lines = [generalizedCriterionLine(summary), `  ${summary.formula}`];
   lines.push(...familyLines(summary).map((line) => `  ${line}`), "", statisticsText(summary));
@@ -82,12 +78,7 @@ function formatMarkdown(summary: FittedModelSummaryV1): string {
     `\`${summary.formula.replaceAll("`", "")}\``,
     familyLines(summary).map(escapeMarkdownCell).join("  \n"),
     renderTable(generalizedStatisticsSpec(summary), "markdown"),
-    "**Variance components**",
-    formatVarCorr(summary, { format: "markdown" }),
-    observationsLine(summary),
-    "**Fixed-effects parameters**",
-    formatCoefTable(summary, { format: "markdown" }),
-    ...summaryWarnings(summary).map((warning) => `> **Warning:** ${warning}`),
+    ...closingSections(summary, "markdown"),
   ];
   return blocks.join("\n\n");
 }
@@ -99,14 +90,7 @@ function formatHtml(summary: FittedModelSummaryV1): string {
     `<p><code>${escapeHtml(summary.formula)}</code></p>`,
     `<p>${familyLines(summary).map(escapeHtml).join("<br>")}</p>`,
     renderTable(generalizedStatisticsSpec(summary), "html"),
-    "<p><strong>Variance components</strong></p>",
-    formatVarCorr(summary, { format: "html" }),
-    `<p>${escapeHtml(observationsLine(summary))}</p>`,
-    "<p><strong>Fixed-effects parameters</strong></p>",
-    formatCoefTable(summary, { format: "html" }),
-    ...summaryWarnings(summary).map(
-      (warning) => `<p class="warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`,
-    ),
+    ...closingSections(summary, "html"),
     "</div>",
   ].join("\n");
 }
@@ -116,10 +100,7 @@ function formatLatex(summary: FittedModelSummaryV1): string {
     `\\noindent ${escapeLatex(generalizedCriterionLine(summary))}\\\\\n\\texttt{${escapeLatex(summary.formula)}}`,
     familyLines(summary).map(escapeLatex).join("\\\\\n"),
     renderTable(generalizedStatisticsSpec(summary), "latex"),
-    `\\noindent Variance components\\\\\n${formatVarCorr(summary, { format: "latex" })}`,
-    escapeLatex(observationsLine(summary)),
-    `\\noindent Fixed-effects parameters\\\\\n${formatCoefTable(summary, { format: "latex" })}`,
-    ...summaryWarnings(summary).map((warning) => `\\textbf{Warning:} ${escapeLatex(warning)}`),
+    ...closingSections(summary, "latex"),
   ].join("\n\n");
 }
 

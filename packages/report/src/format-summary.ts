@@ -2,6 +2,7 @@ import type { FittedModelSummaryV1 } from "@mixedmodels/core";
 import { type FormatOptions, formatCoefTable } from "./coef-table";
 import { formatGeneralizedSummary } from "./format-generalized-summary";
 import { summaryWarnings } from "./model-warnings";
+import { closingSections, observationsLine } from "./summary-sections";
 import { formatFixed } from "./number-format";
 import { escapeHtml } from "./table/render-html";
 import { escapeLatex } from "./table/render-latex";
@@ -15,11 +16,7 @@ export function criterionLine(summary: FittedModelSummaryV1): string {
   return `Linear mixed model fit by ${summary.reml ? "REML" : "maximum likelihood"}`;
 }
 
-/** `Number of obs: 30; levels of grouping factors: 6` (factors in the model's internal order). */
-export function observationsLine(summary: FittedModelSummaryV1): string {
-  const levels = summary.ngroups.map((group) => String(group.levels)).join(", ");
-  return `Number of obs: ${summary.nobs}; levels of grouping factors: ${levels}`;
-}
+export { observationsLine } from "./summary-sections";
 
 const FIT_STATISTICS = ["logLik", "-2 logLik", "AIC", "AICc", "BIC"] as const;
 
@@ -67,10 +64,7 @@ function formatMarkdown(summary: FittedModelSummaryV1): string {
       ? escapeMarkdownCell(remlLine(summary))
       : renderTable(fitStatisticsSpec(summary), "markdown"),
   );
-  blocks.push("**Variance components**", formatVarCorr(summary, { format: "markdown" }));
-  blocks.push(observationsLine(summary));
-  blocks.push("**Fixed-effects parameters**", formatCoefTable(summary, { format: "markdown" }));
-  for (const warning of summaryWarnings(summary)) blocks.push(`> **Warning:** ${warning}`);
+  blocks.push(...closingSections(summary, "markdown"));
   return blocks.join("\n\n");
 }
 
@@ -82,14 +76,7 @@ function formatHtml(summary: FittedModelSummaryV1): string {
     summary.reml
       ? `<p>${escapeHtml(remlLine(summary))}</p>`
       : renderTable(fitStatisticsSpec(summary), "html"),
-    "<p><strong>Variance components</strong></p>",
-    formatVarCorr(summary, { format: "html" }),
-    `<p>${escapeHtml(observationsLine(summary))}</p>`,
-    "<p><strong>Fixed-effects parameters</strong></p>",
-    formatCoefTable(summary, { format: "html" }),
-    ...summaryWarnings(summary).map(
-      (warning) => `<p class="warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`,
-    ),
+    ...closingSections(summary, "html"),
     "</div>",
   ];
   return parts.join("\n");
@@ -101,10 +88,7 @@ function formatLatex(summary: FittedModelSummaryV1): string {
     summary.reml
       ? escapeLatex(remlLine(summary))
       : renderTable(fitStatisticsSpec(summary), "latex"),
-    `\\noindent Variance components\\\\\n${formatVarCorr(summary, { format: "latex" })}`,
-    escapeLatex(observationsLine(summary)),
-    `\\noindent Fixed-effects parameters\\\\\n${formatCoefTable(summary, { format: "latex" })}`,
-    ...summaryWarnings(summary).map((warning) => `\\textbf{Warning:} ${escapeLatex(warning)}`),
+    ...closingSections(summary, "latex"),
   ];
   return blocks.join("\n\n");
 }
