@@ -1,6 +1,6 @@
 import { lgamma } from "@mixedmodels/distributions";
 import type { Family } from "../family";
-import { logKernel } from "../internal/deviance-kernels";
+import { gammaKernel } from "../internal/deviance-kernels";
 import { log } from "../internal/elementary";
 import { POSITIVE } from "../interval";
 import { checkFiniteAndWeights, failAt } from "../response-check";
@@ -15,7 +15,7 @@ export const gammaFamily: Family = {
   muRange: POSITIVE,
   variance: (mu) => mu * mu,
   // −2[log(y/μ) − (y−μ)/μ], in a form that stays ≥ 0 and accurate for y near μ.
-  unitDeviance: (y, mu) => 2 * logKernel((y - mu) / mu),
+  unitDeviance: (y, mu) => 2 * gammaKernel(y, mu),
   logDensity(y, mu, weight, dispersion) {
     if (weight === 0) return 0;
     const shape = 1 / dispersion;
