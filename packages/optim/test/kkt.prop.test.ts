@@ -30,11 +30,15 @@ const boxedQuadratic = fc.integer({ min: 1, max: 4 }).chain((n) =>
   }),
 );
 
+// Nelder–Mead has no such guarantee (McKinnon 1998), and with bounds a reflected vertex projected
+// onto a face can collapse the simplex there: on x² + y² over x ≤ 0.01, 0 ≤ y ≤ 0.43 from
+// (0.01, 0) it stops where it started, gradient 0.02 (fresh CI seeds 33 and 44 found such boxes).
+// For it the property is only the box, a converged status and no increase from the start.
 describe.each([
-  ["bobyqa", bobyqa],
-  ["nelderMead", nelderMead],
-])("%s on random bound-constrained convex quadratics", (_name, optimizer) => {
-  it("stops at a point satisfying the first-order (KKT) conditions, never leaving the box", () => {
+  ["bobyqa", bobyqa, true],
+  ["nelderMead", nelderMead, false],
+] as const)("%s on random bound-constrained convex quadratics", (_name, optimizer, kkt) => {
+  it(`stops ${kkt ? "at a point satisfying the first-order (KKT) conditions" : "no higher than its start"}, never leaving the box`, () => {
     fc.assert(
       fc.property(boxedQuadratic, ({ n, hessian, linear, lower: lowerList, width, position }) => {
         const lower = Float64Array.from(lowerList);
@@ -51,16 +55,22 @@ describe.each([
           for (let j = 0; j < n; j++) g += hessian[i + j * n] * theta[j];
           return g;
         };
+        const quadratic = (theta: Float64Array) => {
+          let value = 0;
+          for (let i = 0; i < n; i++) {
+            value += theta[i] * (0.5 * (gradient(theta, i) + linear[i]) - linear[i]);
+          }
+          return value;
+        };
+        const startValue = quadratic(start);
         const result = optimizer().minimize(
           {
             dimension: n,
             value: (theta) => {
-              let value = 0;
               for (let i = 0; i < n; i++) {
                 if (theta[i] < lower[i] || theta[i] > upper[i]) outside++;
-                value += theta[i] * (0.5 * (gradient(theta, i) + linear[i]) - linear[i]);
               }
-              return value;
+              return quadratic(theta);
             },
           },
           start,
@@ -68,6 +78,11 @@ describe.each([
         );
         expect(outside).toBe(0);
         expect(result.status).toBe("converged");
+        if (!kkt) {
+          // The optimizer works on rescaled coordinates, so its start may round an ulp away.
+          expect(result.value).toBeLessThanOrEqual(startValue + 1e-14 * Math.abs(startValue));
+          return;
+        }
         // Projected gradient: zero in free coordinates, pointing into the box at active bounds.
         const tolerance = 1e-4 * (1 + n * n);
         for (let i = 0; i < n; i++) {
