@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildModelParts } from "./build-model-parts";
 import type { ContrastType } from "./contrasts/contrast";
 
-const settings = { seed: 42, numRuns: 200 };
+const settings = { numRuns: 200 };
 
 type Sample = {
   readonly y: number[];
