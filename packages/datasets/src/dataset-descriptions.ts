@@ -1,3 +1,5 @@
+import type { DatasetName } from "./load-dataset";
+
 /** What a dataset is and where it comes from, as lme4's documentation gives it. */
 export interface DatasetDescription {
   readonly description: string;
@@ -71,4 +73,4 @@ export const DATASET_DESCRIPTIONS = {
     citation:
       "Banta, J. A., Stevens, M. H. H. and Pigliucci, M. (2010). A comprehensive test of the 'limiting resources' framework applied to plant tolerance to apical meristem damage. Oikos 119(2), 359-369.",
   },
-} as const satisfies Record<string, DatasetDescription>;
+} as const satisfies Record<DatasetName, DatasetDescription>;

@@ -14,6 +14,7 @@ export {
   type SparseCholeskyOptions,
   type SparseCholeskySymbolic,
 } from "./sparse/analyze-sparse-cholesky";
+export type { DenseRootBatch } from "./sparse/dense-root-batch";
 export { minimumDegreeOrdering } from "./sparse/minimum-degree-ordering";
 export {
   sparseCholeskyCostEstimate,

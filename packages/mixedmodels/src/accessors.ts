@@ -11,7 +11,7 @@ import type {
 // does in R and Julia. Each is the model's own method, for linear and generalized models alike.
 
 /** A fitted model of either kind. */
-type AnyModel = LinearMixedModel | GeneralizedLinearMixedModel;
+export type AnyModel = LinearMixedModel | GeneralizedLinearMixedModel;
 
 export const fixef = (model: MixedModelBase): Float64Array => model.fixef();
 export const fixefnames = (model: MixedModelBase): string[] => model.fixefnames();

@@ -8,6 +8,7 @@ export * from "@mixedmodels/models";
 export * from "@mixedmodels/optim";
 export * from "@mixedmodels/report";
 export {
+  type AnyModel,
   aic,
   aicc,
   bic,
@@ -38,4 +39,4 @@ export { type AugmentRow, augment } from "./results/augment";
 export { type GlanceRow, glance } from "./results/glance";
 export { type LevelCoefficients, levelCoefficients } from "./results/level-coefficients";
 export { type TidyEffects, type TidyOptions, type TidyRow, tidy } from "./results/tidy";
-export { restoreFit, type SavedFit, saveFit } from "./saved-fit/save-fit";
+export { restoreFit, type SavedFit, type SavedOptions, saveFit } from "./saved-fit/save-fit";

@@ -57,7 +57,10 @@ export class LinearMixedModel extends MixedModelBase {
   constructor(
     parts: ModelParts,
     options: LinearMixedModelOptions = {},
-    /** The conditioned system, when built from precomputed cross-products (cross-product-model.ts). */
+    /**
+     * The conditioned system, when built from precomputed cross-products (cross-product-model.ts).
+     * @internal
+     */
     precomputed?: { readonly userScale: UserScale; readonly system: BlockedSystem },
   ) {
     checkFiniteResponse(parts.y, parts.responseName);
@@ -182,7 +185,7 @@ export class LinearMixedModel extends MixedModelBase {
   }
 
   /**
-   * Leverage: the diagonal of [ZΛ X](LLᵀ)⁻¹[ZΛ X]ᵀ (rows weighted by √w). One forward solve per
+   * Leverage: the diagonal of [ZΛ X] (LLᵀ)⁻¹ [ZΛ X]ᵀ (rows weighted by √w). One forward solve per
    * observation, so it costs O(n·nnz(L)).
    */
   leverage(): Float64Array {

@@ -15,7 +15,7 @@ export const minimumDegreeMaximumOrder = 32768;
  *
  * Input: the pattern of a symmetric n×n matrix as CSC (either triangle or both; the diagonal is
  * ignored). Returns `permutation` with permutation[k] = the original index eliminated k-th.
- * Throws DataError for n above {@link minimumDegreeMaximumOrder}.
+ * Throws DataError for n above 32768 (`minimumDegreeMaximumOrder`).
  */
 export function minimumDegreeOrdering(
   n: number,

@@ -30,7 +30,8 @@ export interface SavedFit {
   readonly warnings: readonly ModelWarningV1[];
 }
 
-type SavedOptions = Omit<LmmOptions, "weights"> & {
+/** How the model was built, as `lmm()` was given it (weights by column name or as values). */
+export type SavedOptions = Omit<LmmOptions, "weights"> & {
   readonly reml: boolean;
   readonly weights?: string | (number | null)[];
 };

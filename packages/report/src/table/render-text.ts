@@ -2,7 +2,7 @@ import type { ColumnAlignment, TableSpec } from "./table-spec";
 
 const SEPARATOR = "  ";
 
-/** Options of {@link renderTextTable}. */
+/** Options of the text format: the `textOptions` of {@link renderTable}. */
 export interface TextTableOptions {
   /** Draw rules of `─` above the header, below it and below the last row (StatsBase style). */
   readonly rules?: boolean;
