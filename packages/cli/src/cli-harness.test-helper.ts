@@ -8,12 +8,13 @@ export interface CliRun {
 }
 
 /**
- * Runs the CLI in this process with captured output; `stdin` is what `-` reads; `interactive`
- * makes stderr a terminal (progress lines are drawn only then).
+ * Runs the CLI in this process with captured output; `stdin` is what `-` reads (text, or the
+ * chunks a pipe would deliver); `interactive` makes stderr a terminal (progress lines are drawn
+ * only then).
  */
 export async function runCli(
   argv: readonly string[],
-  stdin = "",
+  stdin: string | Iterable<Uint8Array> = "",
   interactive = false,
 ): Promise<CliRun> {
   let stdout = "";
@@ -25,7 +26,10 @@ export async function runCli(
     stderr: (text) => {
       stderr += text;
     },
-    readStdin: async () => stdin,
+    stdin: async function* () {
+      if (typeof stdin === "string") yield new TextEncoder().encode(stdin);
+      else yield* stdin;
+    },
     interactive,
   };
   const code = await main(argv, io);

@@ -27,6 +27,35 @@ describe("reading data from the command line", () => {
     expect(objectiveOf(run.stdout)).toBeCloseTo(ml, 5);
   });
 
+  it("streams standard input: chunks split inside characters, a header read ahead, the rest after", async () => {
+    // Subjects "é308"…: two-byte characters; an 800-character note per row makes the input 150 kB,
+    // over twice the 64 KiB read ahead for the header, so most rows arrive after the delimiter is
+    // chosen. Chunks of 999 bytes cut characters in two.
+    const rows = sleepstudyCsv.trimEnd().split("\n");
+    const note = "n".repeat(800);
+    const csv = [
+      `${rows[0]},"note"`,
+      ...rows.slice(1).map((row) => `${row.replace(/"(\d+)"$/, '"é$1"')},${note}`),
+    ].join("\n");
+    const bytes = new TextEncoder().encode(csv);
+    expect(bytes.length).toBeGreaterThan(2 * 64 * 1024);
+    const chunkBytes = 999;
+    let pulled = 0;
+    function* chunks() {
+      for (let start = 0; start < bytes.length; start += chunkBytes) {
+        pulled++;
+        yield bytes.subarray(start, start + chunkBytes);
+      }
+    }
+    const run = await runCli(["fit", "-", "-f", formula, "--json", "--ranef"], chunks());
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(pulled).toBe(Math.ceil(bytes.length / chunkBytes));
+    expect(objectiveOf(run.stdout)).toBeCloseTo(ml, 5);
+    expect(run.stdout).toContain('"é308"');
+    expect(run.stdout).not.toContain("\ufffd");
+  });
+
   it("detects a tab or ';' delimiter from the header", async () => {
     for (const delimiter of ["\t", ";"]) {
       const run = await runCli(

@@ -2,21 +2,18 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** All of standard input as UTF-8 text (for the data source `-`). */
-  readStdin(): Promise<string>;
+  /**
+   * Standard input as it arrives, UTF-8 bytes or text (for the data source `-`): it goes through
+   * the streaming CSV parser chunk by chunk, never held as one string.
+   */
+  stdin(): AsyncIterable<Uint8Array | string>;
   /** Whether stderr is a terminal (a progress indicator is shown only then). */
   readonly interactive: boolean;
-}
-
-async function readProcessStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: readProcessStdin,
+  stdin: () => process.stdin as AsyncIterable<Uint8Array>,
   interactive: Boolean(process.stderr.isTTY),
 };

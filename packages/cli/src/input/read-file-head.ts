@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 
 /** Enough of a file to hold its header line in any table this CLI is asked to fit. */
-const HEAD_BYTES = 64 * 1024;
+export const HEAD_BYTES = 64 * 1024;
 
 /**
  * The first bytes of a file as text, to choose the delimiter from its header without reading the

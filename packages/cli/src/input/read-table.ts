@@ -4,7 +4,7 @@ import {
   DataError,
   type DataTable,
   MixedModelsError,
-  parseCsv,
+  parseCsvStream,
   type TableOptions,
   toDataTable,
 } from "mixedmodels";
@@ -13,7 +13,8 @@ import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
 import { describeFsError } from "./dataset-schema";
 import { chooseDelimiter, type DelimiterChoice, delimiterName } from "./detect-delimiter";
-import { readFileHead } from "./read-file-head";
+import { peekStream } from "./peek-stream";
+import { HEAD_BYTES, readFileHead } from "./read-file-head";
 import { createReadProgress } from "./read-progress";
 
 /** Where the data came from, for messages that name it. */
@@ -41,7 +42,7 @@ export async function loadTable(
   io: CliIo,
 ): Promise<LoadedTable> {
   if (source === "-") {
-    return parseText(await io.readStdin(), "standard input", options);
+    return readStdinTable(io, options);
   }
   const info = await stat(source).catch(() => null);
   if (info === null) {
@@ -134,13 +135,16 @@ function csvOptions(delimiter: DelimiterChoice, options: TableSourceOptions) {
   };
 }
 
-function parseText(text: string, label: string, options: TableSourceOptions): Promise<LoadedTable> {
-  if (text.trim().length === 0) {
+/** Standard input through the same streaming parser as a file; its head chooses the delimiter. */
+async function readStdinTable(io: CliIo, options: TableSourceOptions): Promise<LoadedTable> {
+  const label = "standard input";
+  const { head, complete, chunks } = await peekStream(io.stdin(), HEAD_BYTES);
+  if (complete && head.trim().length === 0) {
     throw new DataError(`${label} is empty: a CSV file needs a header row and data`);
   }
-  const delimiter = chooseDelimiter(text, options.delimiter);
-  return withDelimiterHint(label, delimiter, async () =>
-    parseCsv(text, csvOptions(delimiter, options)),
+  const delimiter = chooseDelimiter(head, options.delimiter);
+  return withDelimiterHint(label, delimiter, () =>
+    parseCsvStream(chunks, csvOptions(delimiter, options)),
   );
 }
 
