@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cbpp } from "@mixedmodels/datasets";
+import { GeneralizedMixedModel, restoreFit } from "mixedmodels";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-harness.test-helper";
 import type { FitJsonOutput } from "./summary-json";
@@ -97,6 +98,22 @@ describe("mixedmodels fit --family", () => {
     expect(output.nagq).toBe(1);
   });
 
+  it("saves a GLMM with --save for restoreFit, which rebuilds it without optimizing", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "mixedmodels-cli-")), "cbpp-fit.json");
+    const flags = ["--family", "binomial", "--weights", "size", "--nagq", "9", "--json"];
+    const run = await runCli([...cbppArgs, ...flags, "--save", path]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as FitJsonOutput;
+    const restored = restoreFit(readFileSync(path, "utf8"), cbpp);
+    if (!(restored instanceof GeneralizedMixedModel)) throw new Error("not a GLMM");
+    expect(restored.objective).toBe(output.objective);
+    expect(restored.nAGQ).toBe(9);
+    expect(restored.fitLog.length).toBe(output.evaluations);
+    expect(Array.from(restored.fixef())).toEqual(output.fixef.estimates);
+    expect(restored.toString()).toContain("Distribution: Binomial");
+  });
+
   it("rejects flag mistakes as usage errors (exit 2), naming the flag", async () => {
     const mistakes: [string[], RegExp][] = [
       [["--family", "negbin"], /--family must be one of bernoulli, binomial, poisson/],
@@ -110,7 +127,6 @@ describe("mixedmodels fit --family", () => {
       [["--family", "binomial", "--nagq", "2.5"], /--nagq takes a whole number/],
       [["--family", "binomial", "--reml"], /--reml is for linear models/],
       [["--family", "binomial", "--nagq", "9", "--fast"], /--fast .* does not go with --nagq/],
-      [["--family", "binomial", "--save", "fit.json"], /--save writes linear mixed models only/],
     ];
     for (const [flags, message] of mistakes) {
       const run = await runCli([...cbppArgs, "--weights", "size", ...flags]);

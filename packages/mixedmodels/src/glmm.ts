@@ -7,6 +7,7 @@ import {
   readsBinaryResponse,
 } from "@mixedmodels/models";
 import { formatSummary } from "@mixedmodels/report";
+import { rememberBuildOptions } from "./saved-fit/build-options";
 
 /**
  * Options of `glmm`: the family (`bernoulli`, `binomial`, `poisson`, `gamma`, `inversegaussian`,
@@ -42,7 +43,7 @@ export function glmm(
   data: TableInput,
   options: GlmmOptions,
 ): GeneralizedMixedModel {
-  return new GeneralizedMixedModel(
+  const model = new GeneralizedMixedModel(
     buildModelParts(formula, data, {
       binaryResponse: readsBinaryResponse(options.family),
       ...options,
@@ -50,4 +51,7 @@ export function glmm(
     }),
     options,
   );
+  // Kept for saveFit(), which writes down how the model was built.
+  rememberBuildOptions(model, typeof formula === "string" ? formula : formula.text, options);
+  return model;
 }

@@ -39,4 +39,11 @@ export { type AugmentRow, augment } from "./results/augment";
 export { type GlanceRow, glance } from "./results/glance";
 export { type LevelCoefficients, levelCoefficients } from "./results/level-coefficients";
 export { type TidyEffects, type TidyOptions, type TidyRow, tidy } from "./results/tidy";
-export { restoreFit, type SavedFit, type SavedOptions, saveFit } from "./saved-fit/save-fit";
+export {
+  restoreFit,
+  type SavedFit,
+  type SavedGeneralizedFit,
+  type SavedLinearFit,
+  type SavedOptions,
+  saveFit,
+} from "./saved-fit/save-fit";

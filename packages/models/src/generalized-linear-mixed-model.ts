@@ -24,8 +24,11 @@ import { GlmmObjective, type GlmmResponse, PirlsFailure } from "./glmm-objective
 import type { GeneralizedLinearMixedModelOptions, GlmmFitOptions } from "./glmm-options";
 import { type GlmmResidualType, glmmResiduals } from "./glmm-residuals";
 import { prepareResponse } from "./glmm-response";
+import { type GlmmSavedState, restoredParameters } from "./glmm-restore";
 import { buildGeneralizedSummary } from "./glmm-summary";
 import { MixedModelBase, type ModelEstimates } from "./mixed-model";
+import type { OptimizationSummary } from "./model-types";
+import { restoredSummary } from "./optimization-summary";
 import { checkFiniteResponse } from "./response-checks";
 
 /**
@@ -306,6 +309,47 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     }
     this.resetToStart();
     return this.fit({ ...previous, ...options, optimizer });
+  }
+
+  /** β, u and how the fit was made, for `restoreOptimization` (the umbrella's `saveFit`). */
+  savedState(): GlmmSavedState {
+    if (!this.isFitted) throw new ModelError("savedState() needs a fitted model; call fit() first");
+    const { beta, u } = this.evaluator;
+    const { nAGQ, fast, pirlsIterations } = this;
+    return { beta: [...beta], u: [...u], nAGQ, fast, pirlsIterations: [...pirlsIterations] };
+  }
+
+  /**
+   * Install a saved fit without optimizing (MixedModels.jl's `restoreoptsum!`; for the
+   * umbrella's `restoreFit`): θ from `optsum.finalTheta`, β and u from `state`, the working model
+   * there, and objective, summary, fit log and warnings as saved, so every accessor gives the
+   * saved model's bits. `refit` then needs an optimizer.
+   * @throws ModelError if already fitted, for sizes that do not fit this model, or when the
+   *   working model cannot be installed at the saved parameters.
+   */
+  restoreOptimization(
+    optsum: OptimizationSummary,
+    state: GlmmSavedState,
+    warnings: readonly ModelWarningV1[] = [],
+  ): this {
+    if (this.isFitted)
+      throw new ModelError("the model is already fitted; restore into a new model");
+    const { theta, beta, u } = restoredParameters(this.system, optsum, state);
+    this.system.setTheta(theta);
+    this.evaluator.beta.set(beta);
+    this.evaluator.u.set(u);
+    if (!Number.isFinite(this.evaluator.install())) {
+      this.resetToStart();
+      throw new ModelError("the saved parameters give no finite deviance on these data");
+    }
+    const { nAGQ, fast, pirlsIterations } = state;
+    this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations] };
+    this.covarianceCache = null;
+    this.installedObjective = optsum.finalObjective;
+    this.summaryOfOptimization = restoredSummary(optsum);
+    this.warnings.length = 0;
+    this.warnings.push(...warnings);
+    return this;
   }
 
   /** Everything a report needs, as plain data, with the family, link and nAGQ. */

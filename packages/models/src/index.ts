@@ -22,6 +22,7 @@ export {
   MAX_AGQ_NODES,
 } from "./glmm-options";
 export type { GlmmResidualType } from "./glmm-residuals";
+export type { GlmmSavedState } from "./glmm-restore";
 export type { GlmmResponseOptions } from "./glmm-response";
 export { formatEvaluationLine, formatJuliaFloat } from "./julia-format";
 export {

@@ -12,11 +12,6 @@ import { modelFromDuckDB } from "./duckdb-engine";
 import { inferenceJson, inferenceText } from "./inference-output";
 
 export async function runFitCommand(options: FitCommandOptions, io: CliIo): Promise<number> {
-  if (options.save !== undefined && isGeneralized(options)) {
-    throw new UsageError(
-      "--save writes linear mixed models only; saveFit() does not take a GLMM yet",
-    );
-  }
   // --engine duckdb: the clock starts before DuckDB scans the file; in memory, once it is read.
   let started = performance.now();
   let model: CliModel;
@@ -46,7 +41,7 @@ export async function runFitCommand(options: FitCommandOptions, io: CliIo): Prom
       ? `${await inferenceText(model as MixedModel, inference, options.format)}\n`
       : `${formatSummary(summaryWithBuildWarnings(model), { format: options.format })}\n`;
   if (options.save !== undefined)
-    await writeOutput(options.save, `${JSON.stringify(saveFit(model as MixedModel))}\n`);
+    await writeOutput(options.save, `${JSON.stringify(saveFit(model))}\n`);
   if (options.output === undefined) io.stdout(text);
   else await writeOutput(options.output, text);
   return 0;

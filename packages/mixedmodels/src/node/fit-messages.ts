@@ -1,6 +1,6 @@
 import type { DataTable } from "@mixedmodels/core";
 import type { LmmOptions } from "../lmm";
-import type { SavedFit } from "../saved-fit/save-fit";
+import type { SavedLinearFit } from "../saved-fit/save-fit";
 
 /** What the main thread sends the fitting worker: plain, structured-clonable data only. */
 export interface FitRequest {
@@ -25,7 +25,7 @@ export type FitReply =
       readonly theta: Float64Array;
       readonly value: number;
     }
-  | { readonly kind: "done"; readonly saved: SavedFit }
+  | { readonly kind: "done"; readonly saved: SavedLinearFit }
   | {
       readonly kind: "error";
       readonly name: string;

@@ -1,0 +1,57 @@
+import { ModelError } from "@mixedmodels/core";
+import type { BlockedSystem } from "./blocked-system";
+import { MAX_AGQ_NODES } from "./glmm-options";
+import type { OptimizationSummary } from "./model-types";
+
+/**
+ * What a fitted GLMM holds beyond θ and its optimization summary, for saving and restoring it
+ * (MixedModels.jl's `saveoptsum` keeps θ and β). The conditional modes u are kept too: PIRLS
+ * finds them from a warm start (the previous evaluation's mode), so computing them again at the
+ * saved (β, θ) from u = 0 need not give the same bits.
+ */
+export interface GlmmSavedState {
+  /** The fixed effects of the system (its `p` kept columns). */
+  readonly beta: readonly number[];
+  /** The spherical conditional modes (length q). */
+  readonly u: readonly number[];
+  readonly nAGQ: number;
+  /** Whether θ alone was optimized (β inside PIRLS): then `finalTheta` is θ, otherwise [β; θ]. */
+  readonly fast: boolean;
+  /** PIRLS iterations of every evaluation, in fit-log order. */
+  readonly pirlsIterations: readonly number[];
+}
+
+/**
+ * θ, β and u of a saved state, checked against the model's sizes and against the summary's
+ * `finalTheta` (which for a joint fit also holds β).
+ * @throws ModelError naming the first quantity that does not fit.
+ */
+export function restoredParameters(
+  system: BlockedSystem,
+  optsum: OptimizationSummary,
+  state: GlmmSavedState,
+): { theta: Float64Array; beta: Float64Array; u: Float64Array } {
+  const { p, q } = system;
+  const nTheta = system.layout.initialTheta().length;
+  const expect = (what: string, length: number, wanted: number) => {
+    if (length !== wanted) {
+      throw new ModelError(`the saved ${what} has ${length} values, the model needs ${wanted}`);
+    }
+  };
+  if (!Number.isInteger(state.nAGQ) || state.nAGQ < 1 || state.nAGQ > MAX_AGQ_NODES) {
+    throw new ModelError(`the saved nAGQ must be an integer from 1 to ${MAX_AGQ_NODES}`);
+  }
+  expect("β", state.beta.length, p);
+  expect("u", state.u.length, q);
+  const final = optsum.finalTheta;
+  expect("finalTheta", final.length, state.fast ? nTheta : p + nTheta);
+  const beta = Float64Array.from(state.beta);
+  if (!state.fast && final.slice(0, p).some((value, i) => !Object.is(value, beta[i]))) {
+    throw new ModelError("the saved β differs from the β in finalTheta");
+  }
+  return {
+    theta: Float64Array.from(final.slice(state.fast ? 0 : p)),
+    beta,
+    u: Float64Array.from(state.u),
+  };
+}
