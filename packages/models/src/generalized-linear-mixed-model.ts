@@ -28,7 +28,6 @@ import { type GlmmSavedState, restoredParameters } from "./glmm-restore";
 import { buildGeneralizedSummary } from "./glmm-summary";
 import { MixedModelBase, type ModelEstimates } from "./mixed-model";
 import type { OptimizationSummary } from "./model-types";
-import { restoredSummary } from "./optimization-summary";
 import { checkFiniteResponse } from "./response-checks";
 
 /**
@@ -332,8 +331,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     state: GlmmSavedState,
     warnings: readonly ModelWarningV1[] = [],
   ): this {
-    if (this.isFitted)
-      throw new ModelError("the model is already fitted; restore into a new model");
+    this.checkRestorable();
     const { theta, beta, u } = restoredParameters(this.system, optsum, state);
     this.system.setTheta(theta);
     this.evaluator.beta.set(beta);
@@ -346,9 +344,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations] };
     this.covarianceCache = null;
     this.installedObjective = optsum.finalObjective;
-    this.summaryOfOptimization = restoredSummary(optsum);
-    this.warnings.length = 0;
-    this.warnings.push(...warnings);
+    this.adoptRestoredRecord(optsum, warnings);
     return this;
   }
 

@@ -23,7 +23,7 @@ import type { LinearMixedModelOptions } from "./linear-mixed-model-options";
 import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
 import type { FitOptions, OptimizationSummary } from "./model-types";
-import { optimizationSummary, restoredSummary } from "./optimization-summary";
+import { optimizationSummary } from "./optimization-summary";
 import { createRecorder, runOptimizer } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
 import { canonicalTheta } from "./post-fit";
@@ -297,12 +297,9 @@ export class LinearMixedModel extends MixedModelBase {
    *   NotPositiveDefiniteError when the system is not positive definite at θ.
    */
   restoreOptimization(optsum: OptimizationSummary, warnings: readonly ModelWarningV1[] = []): this {
-    if (this.isFitted)
-      throw new ModelError("the model is already fitted; restore into a new model");
+    this.checkRestorable();
     this.setTheta(optsum.finalTheta);
-    this.summaryOfOptimization = restoredSummary(optsum);
-    this.warnings.length = 0;
-    this.warnings.push(...warnings);
+    this.adoptRestoredRecord(optsum, warnings);
     return this;
   }
 

@@ -1,4 +1,4 @@
-import type { ModelWarningV1, VarCorrGroupV1 } from "@mixedmodels/core";
+import { ModelError, type ModelWarningV1, type VarCorrGroupV1 } from "@mixedmodels/core";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import { describeBlocks } from "./block-description";
 import type { BlockedSystem } from "./blocked-system";
@@ -19,6 +19,7 @@ import type {
   OptimizationSummary,
   RandomEffectsTable,
 } from "./model-types";
+import { restoredSummary } from "./optimization-summary";
 import { identityCoordinates, type ReportedCoordinates } from "./user-scale";
 import { computeVarCorr, thetaNames } from "./var-corr";
 
@@ -81,6 +82,22 @@ export abstract class MixedModelBase {
   /** Whether `fit` has run. */
   get isFitted(): boolean {
     return this.summaryOfOptimization !== null;
+  }
+
+  /** The start of every `restoreOptimization`: a saved fit goes into an unfitted model only. */
+  protected checkRestorable(): void {
+    if (this.isFitted)
+      throw new ModelError("the model is already fitted; restore into a new model");
+  }
+
+  /** The end of every `restoreOptimization`: the summary, fit log and warnings as saved. */
+  protected adoptRestoredRecord(
+    optsum: OptimizationSummary,
+    warnings: readonly ModelWarningV1[],
+  ): void {
+    this.summaryOfOptimization = restoredSummary(optsum);
+    this.warnings.length = 0;
+    this.warnings.push(...warnings);
   }
 
   /** Number of observations. */
