@@ -57,6 +57,13 @@ export async function readCrossProducts(
     columnMax[c] = value(5 + 2 * c);
   }
   const yMin = value(4 + 2 * p);
+  for (let c = 0; c <= p; c++) {
+    const name = c < p ? design.fixed[c].name : design.responseName;
+    checkFinite(c < p ? "the fixed-effects column" : "the response", name, [
+      value(4 + 2 * c),
+      value(5 + 2 * c),
+    ]);
+  }
   if (yMin === value(5 + 2 * p)) {
     throw new DataError(
       `the response '${design.responseName}' is constant (${yMin}) in all ${n} rows used; there is no variation to model`,
@@ -202,6 +209,10 @@ async function readTerm(
     for (let c = 0; c < s; c++) {
       for (let r = c; r < s; r++) {
         const sum = Number(row[at++]);
+        if (r === c && !Number.isFinite(sum)) {
+          const column = term.columns[c].name;
+          checkFinite(`the random-effects column '${column}' of`, term.group, [sum]);
+        }
         diagonal[level * s * s + r + c * s] = sum;
         diagonal[level * s * s + c + r * s] = sum;
       }
@@ -258,6 +269,20 @@ async function readPair(
     colLevels: Int32Array.from(colLevels),
     values: Float64Array.from(values),
   };
+}
+
+/**
+ * NaN is missing (the complete-rows predicate drops it), but ±∞ reaches the sums: refused as in
+ * memory. The minimum and maximum of a column over the used rows are finite exactly when every
+ * value is (NaN from ∞·0 in a product column sorts above +∞ in DuckDB, so it shows in the maximum).
+ */
+function checkFinite(what: string, name: string, extremes: readonly number[]): void {
+  const bad = extremes.find((extreme) => !Number.isFinite(extreme));
+  if (bad === undefined) return;
+  throw new DataError(
+    `${what} '${name}' is ${bad} in some row used; values used in a model must be finite (use NaN or null for a missing value)`,
+    { column: name },
+  );
 }
 
 /** buildModelParts' checks of one bar term (lme4's for lmer), with its messages. */

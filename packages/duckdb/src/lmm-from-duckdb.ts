@@ -83,11 +83,12 @@ export async function crossProductSQL(
  * `read_parquet('ratings/*.parquet')`, `read_csv('data.csv')`): the rows never enter JavaScript,
  * only sums per level and per pair of levels do. The model then fits exactly as from memory
  * (same objective at every θ, up to summation order); accessors that need the rows (fitted,
- * residuals, leverage) throw. Missing values drop the row (NULL, and "" or "NA" in text
- * columns), weights must be positive, `offset(...)` terms are subtracted from the response.
+ * residuals, leverage) throw. Missing values drop the row (NULL, NaN in floating-point
+ * columns, and "", "NA" or "NaN" in text columns), weights must be positive, `offset(...)` terms
+ * are subtracted from the response.
  *
- * @throws DataError for an unknown column (naming it), a constant response, invalid weights or
- *   no complete rows; ModelError for what SQL cannot express or lme4's identifiability checks
+ * @throws DataError for an unknown column (naming it), ±∞ in a used column, a constant response,
+ *   invalid weights or no complete rows; ModelError for what SQL cannot express or lme4's identifiability checks
  */
 export async function lmmFromDuckDB(
   formula: string | ParsedFormula,

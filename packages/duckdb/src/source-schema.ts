@@ -32,6 +32,21 @@ export interface SchemaOptions {
 }
 
 const categoricalTypes = /^(VARCHAR|TEXT|STRING|CHAR|BOOLEAN|ENUM|BPCHAR)/i;
+/** Types that can hold NaN (DuckDB's names; FLOAT4/FLOAT8 and REAL are its aliases). */
+const floatingTypes = /^(DOUBLE|FLOAT|REAL)/i;
+
+/**
+ * SQL predicate "this floating-point value is not NaN" (the in-memory path reads NaN as missing),
+ * true for every number and for ±∞ (which the reader then rejects, as in memory). Plain ANSI
+ * comparisons, right under both conventions for NaN: IEEE engines (Trino, BigQuery) make every
+ * comparison with NaN false; DuckDB, Spark and PostgreSQL make NaN equal to itself and larger
+ * than +∞, so neither `x <> x` nor `(x <= 0 OR x >= 0)` finds it. −NaN is NaN again, so the
+ * two comparisons here fail together only for NaN: x ≤ 0 fails for x > 0 and for NaN, −x ≤ 0
+ * for x < 0 and for NaN.
+ */
+function notNaN(identifier: string): string {
+  return `(${identifier} <= 0.0 OR -${identifier} <= 0.0)`;
+}
 
 /**
  * The schema of a source from its column names and types (as a `SELECT * ... WHERE 1 = 0` gives
@@ -67,8 +82,11 @@ export class SqlSourceSchema implements SourceSchema {
     const column = this.column(name);
     const identifier = quoteIdentifier(name);
     if (/^(VARCHAR|TEXT|STRING|CHAR|BPCHAR)/i.test(column.type)) {
-      // The in-memory reader takes "" and "NA" for a missing level.
-      return `(${identifier} IS NOT NULL AND ${identifier} <> '' AND ${identifier} <> 'NA')`;
+      // The in-memory reader takes "", "NA" and "NaN" for a missing level.
+      return `(${identifier} IS NOT NULL AND ${identifier} <> '' AND ${identifier} <> 'NA' AND ${identifier} <> 'NaN')`;
+    }
+    if (floatingTypes.test(column.type)) {
+      return `(${identifier} IS NOT NULL AND ${notNaN(identifier)})`;
     }
     return `${identifier} IS NOT NULL`;
   }

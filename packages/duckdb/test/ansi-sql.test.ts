@@ -10,7 +10,7 @@ import { csvSource, datasetTable, writeDatasetFiles } from "./helpers/reference-
  * double quotes; string literals in single quotes; the positional aliases this package writes.
  */
 const keywords = new Set(
-  "WITH AS SELECT FROM WHERE GROUP BY AND IS NOT NULL CASE WHEN THEN ELSE END CAST DOUBLE PRECISION SUM COUNT MIN MAX LN EXP SQRT ABS POWER".split(
+  "WITH AS SELECT FROM WHERE GROUP BY AND OR IS NOT NULL CASE WHEN THEN ELSE END CAST DOUBLE PRECISION SUM COUNT MIN MAX LN EXP SQRT ABS POWER".split(
     " ",
   ),
 );
