@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sleepstudy } from "@mixedmodels/datasets";
@@ -15,6 +16,20 @@ const formula = "Reaction ~ 1 + Days + (1 + Days | Subject)";
 const scratch = mkdtempSync(join(tmpdir(), "mixedmodels-cli-"));
 const ml = 1751.939344; // lme4's deviance of this model (shared references, sleepstudy_ml)
 
+/**
+ * sleepstudy with subjects "é308"… (two-byte characters) and an 800-character note per row: 150
+ * kB, over twice the 64 KiB read ahead for the header, so most rows arrive after the delimiter is
+ * chosen.
+ */
+function wideCsv(): string {
+  const rows = sleepstudyCsv.trimEnd().split("\n");
+  const note = "n".repeat(800);
+  return [
+    `${rows[0]},"note"`,
+    ...rows.slice(1).map((row) => `${row.replace(/"(\d+)"$/, '"é$1"')},${note}`),
+  ].join("\n");
+}
+
 function objectiveOf(stdout: string): number {
   return (JSON.parse(stdout) as FitJsonOutput).objective;
 }
@@ -28,16 +43,8 @@ describe("reading data from the command line", () => {
   });
 
   it("streams standard input: chunks split inside characters, a header read ahead, the rest after", async () => {
-    // Subjects "é308"…: two-byte characters; an 800-character note per row makes the input 150 kB,
-    // over twice the 64 KiB read ahead for the header, so most rows arrive after the delimiter is
-    // chosen. Chunks of 999 bytes cut characters in two.
-    const rows = sleepstudyCsv.trimEnd().split("\n");
-    const note = "n".repeat(800);
-    const csv = [
-      `${rows[0]},"note"`,
-      ...rows.slice(1).map((row) => `${row.replace(/"(\d+)"$/, '"é$1"')},${note}`),
-    ].join("\n");
-    const bytes = new TextEncoder().encode(csv);
+    // Chunks of 999 bytes cut the two-byte characters in two.
+    const bytes = new TextEncoder().encode(wideCsv());
     expect(bytes.length).toBeGreaterThan(2 * 64 * 1024);
     const chunkBytes = 999;
     let pulled = 0;
@@ -54,6 +61,25 @@ describe("reading data from the command line", () => {
     expect(objectiveOf(run.stdout)).toBeCloseTo(ml, 5);
     expect(run.stdout).toContain('"é308"');
     expect(run.stdout).not.toContain("\ufffd");
+  });
+
+  it("reads a file once: a named pipe, which a second open would wait on forever", async () => {
+    // A FIFO has size 0 and gives its bytes to one reader only: the header is taken from the
+    // chunks the parser then reads, and nothing opens the file twice.
+    const fifo = join(scratch, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const csv = wideCsv().replaceAll(",", ";");
+    const writer = createWriteStream(fifo);
+    const written = new Promise<void>((resolve, reject) => {
+      writer.on("error", reject);
+      writer.end(csv, () => resolve());
+    });
+    const run = await runCli(["fit", fifo, "-f", formula, "--json", "--ranef"]);
+    await written;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(objectiveOf(run.stdout)).toBeCloseTo(ml, 5);
+    expect(run.stdout).toContain('"é308"');
   });
 
   it("detects a tab or ';' delimiter from the header", async () => {

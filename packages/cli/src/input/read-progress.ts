@@ -4,7 +4,7 @@ import type { CliIo } from "../io";
 export const READ_PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 
 export interface ReadProgress {
-  /** For `readCsvFile`'s `onProgress`. */
+  /** Bytes read so far and the file's size, per chunk the parser takes. */
   readonly onProgress: ((bytesRead: number, totalBytes: number) => void) | undefined;
   /** Clears the line, if one was drawn. */
   done(): void;

@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { datasetNames, loadDataset } from "@mixedmodels/datasets";
 import {
@@ -8,14 +9,16 @@ import {
   type TableOptions,
   toDataTable,
 } from "mixedmodels";
-import { readArrowFile, readCsvFile, readParquetFile } from "mixedmodels/node";
+import { readArrowFile, readParquetFile } from "mixedmodels/node";
 import type { CliIo } from "../io";
 import { UsageError } from "../usage-error";
 import { describeFsError } from "./dataset-schema";
 import { chooseDelimiter, type DelimiterChoice, delimiterName } from "./detect-delimiter";
-import { peekStream } from "./peek-stream";
-import { HEAD_BYTES, readFileHead } from "./read-file-head";
+import { HEAD_BYTES, peekStream } from "./peek-stream";
 import { createReadProgress } from "./read-progress";
+
+/** Chunks of a MiB: few enough reads, and the progress line moves on files of a few MB. */
+const FILE_CHUNK_BYTES = 1 << 20;
 
 /** Where the data came from, for messages that name it. */
 export interface LoadedTable {
@@ -62,7 +65,8 @@ export async function loadTable(
   if (info.isDirectory()) {
     throw new UsageError(`'${source}' is a directory; fit needs a CSV file or a dataset name`);
   }
-  if (info.size === 0) {
+  // A named pipe or `<(command)` has size 0 but data: only a regular file is known to be empty.
+  if (info.isFile() && info.size === 0) {
     throw new DataError(`'${source}' is empty (0 bytes): a CSV file needs a header row and data`);
   }
   const label = `'${source}'`;
@@ -80,22 +84,22 @@ export async function loadTable(
       });
     }
   }
-  let head: string;
-  try {
-    head = await readFileHead(source);
-  } catch (error) {
-    throw new DataError(`cannot read '${source}': ${describeFsError(error)}`);
-  }
-  const delimiter = chooseDelimiter(head, options.delimiter);
-  // The file is streamed, never held whole; on a terminal, large files show a progress line.
+  // The file is streamed once, never held whole: its first chunks choose the delimiter and are
+  // then parsed first, as for standard input. On a terminal, large files show a progress line.
   const progress = createReadProgress(io, label, info.size);
+  const { onProgress } = progress;
+  const stream = createReadStream(source, { highWaterMark: FILE_CHUNK_BYTES });
   try {
-    return await withDelimiterHint(label, delimiter, () =>
-      namingFsErrors(source, () =>
-        readCsvFile(source, { ...csvOptions(delimiter, options), onProgress: progress.onProgress }),
+    return await namingFsErrors(source, () =>
+      readCsvChunks(
+        label,
+        stream as AsyncIterable<Uint8Array>,
+        options,
+        onProgress === undefined ? undefined : (bytes) => onProgress(bytes, info.size),
       ),
     );
   } finally {
+    stream.destroy();
     progress.done();
   }
 }
@@ -118,7 +122,7 @@ function columnarReader(path: string): ColumnarReader | null {
 }
 
 /** A reader's file-system error as a DataError naming the file; its own errors pass as they are. */
-async function namingFsErrors(source: string, read: () => Promise<DataTable>): Promise<DataTable> {
+async function namingFsErrors<T>(source: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -135,16 +139,32 @@ function csvOptions(delimiter: DelimiterChoice, options: TableSourceOptions) {
   };
 }
 
-/** Standard input through the same streaming parser as a file; its head chooses the delimiter. */
-async function readStdinTable(io: CliIo, options: TableSourceOptions): Promise<LoadedTable> {
-  const label = "standard input";
-  const { head, complete, chunks } = await peekStream(io.stdin(), HEAD_BYTES);
+/** Standard input through the same streaming parser as a file. */
+function readStdinTable(io: CliIo, options: TableSourceOptions): Promise<LoadedTable> {
+  return readCsvChunks("standard input", io.stdin(), options, undefined);
+}
+
+/**
+ * Delimited text arriving in chunks (a file's stream, standard input), read once: the first
+ * `HEAD_BYTES` are read ahead to choose the delimiter from the header and then handed to the
+ * streaming parser first, with the rest as it arrives.
+ */
+async function readCsvChunks(
+  label: string,
+  source: AsyncIterable<Uint8Array | string>,
+  options: TableSourceOptions,
+  onChunk: ((amountRead: number) => void) | undefined,
+): Promise<LoadedTable> {
+  const { head, complete, chunks } = await peekStream(source, HEAD_BYTES);
   if (complete && head.trim().length === 0) {
     throw new DataError(`${label} is empty: a CSV file needs a header row and data`);
   }
   const delimiter = chooseDelimiter(head, options.delimiter);
   return withDelimiterHint(label, delimiter, () =>
-    parseCsvStream(chunks, csvOptions(delimiter, options)),
+    parseCsvStream(chunks, {
+      ...csvOptions(delimiter, options),
+      ...(onChunk === undefined ? {} : { onChunk }),
+    }),
   );
 }
 
