@@ -14,8 +14,9 @@ export interface BootstrapOptions {
   /** Seed (an integer in [−2³¹, 2³²)): replicate i draws its response from stream i. */
   readonly seed: number;
   /**
-   * Worker threads (default 1: in this thread). Results are bit-identical for any number; where
-   * there are no worker threads (a browser) the replicates run in sequence here.
+   * Threads to run replicates on, this one included (default 1: only this one; 2 adds one worker
+   * thread). Results are bit-identical for any number; where there are no worker threads (a
+   * browser) the replicates run in sequence here.
    */
   readonly workers?: number;
   /** Parameters to simulate from (default the model's estimates). */
@@ -29,7 +30,10 @@ export interface BootstrapOptions {
   readonly signal?: AbortSignal;
   /** An earlier (partial) run with the same model, seed and parameters: its replicates are kept. */
   readonly resume?: BootstrapResult;
-  /** Replicates per message to a worker (default 8). */
+  /**
+   * Replicates per batch handed to a thread (default: up to 8, fewer when that would leave a
+   * thread without several batches).
+   */
   readonly batchSize?: number;
 }
 
@@ -99,7 +103,7 @@ export async function parametricBootstrap(
     await runOnWorkers(threads, spec, {
       indices,
       workers,
-      batchSize: options.batchSize ?? 8,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       onReplicate,
       signal: options.signal,
     });

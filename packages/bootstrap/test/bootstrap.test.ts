@@ -71,6 +71,25 @@ describe("parametricBootstrap", () => {
     expect(() => combineBootstraps(full, other)).toThrow(ModelError);
   });
 
+  it("cancelled on three threads: stops early, and every finished replicate has its sequential bits", async () => {
+    const controller = new AbortController();
+    const partial = await parametricBootstrap(model, 400, {
+      seed: 11,
+      workers: 3,
+      signal: controller.signal,
+      progress: (done) => {
+        if (done === 12) controller.abort();
+      },
+    });
+    expect(partial.complete).toBe(false);
+    expect(partial.replicates.length).toBeGreaterThanOrEqual(12);
+    expect(partial.replicates.length).toBeLessThan(400);
+    const sequential = await parametricBootstrap(model, 400, { seed: 11 });
+    for (const row of partial.replicates) {
+      expect(JSON.stringify(row)).toBe(JSON.stringify(sequential.replicates[row.replicate]));
+    }
+  });
+
   it("saves to JSON and loads the same bits", async () => {
     const boot = await parametricBootstrap(model, 4, { seed: 3 });
     const loaded = bootstrapFromJSON(bootstrapToJSON(boot));
