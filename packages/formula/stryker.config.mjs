@@ -1,0 +1,3 @@
+import { strykerPackageConfig } from "../../tools/stryker-package.mjs";
+
+export default strykerPackageConfig();
