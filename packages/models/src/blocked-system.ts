@@ -290,6 +290,28 @@ export class BlockedSystem {
     this.reweighter.reweight(weights, y);
   }
 
+  /**
+   * Recompute only the response row of A, [X y]ᵀW y and yᵀWZ, under `weights` (the rest of A must
+   * already be under the same weights): a GLMM's chord start, where W is a remembered one and only
+   * the response (less the fixed part) is new. O(n·(s + p)).
+   */
+  reweightResponse(weights: Float64Array, y: Float64Array): void {
+    const { k, p, n } = this;
+    this.reterms.forEach((term, j) => {
+      writeResponseRow(y, term, weights, this.crossProduct[blockIndex(k, j)] as DenseBlock);
+    });
+    const last = this.crossProduct[blockIndex(k, k)] as DenseBlock;
+    const m = p + 1;
+    const x = this.parts.X.data;
+    for (let c = 0; c <= p; c++) {
+      let sum = 0;
+      if (c < p) for (let t = 0; t < n; t++) sum += weights[t] * x[c * n + t] * y[t];
+      else for (let t = 0; t < n; t++) sum += weights[t] * y[t] * y[t];
+      last.values[p + c * m] = sum;
+      last.values[c + p * m] = sum;
+    }
+  }
+
   /** Replace the response: only the last block row of A changes. */
   setResponse(y: Float64Array): void {
     if (y.length !== this.n) {

@@ -19,6 +19,7 @@ import {
 import { partsWarnings } from "./fit-warnings";
 import { fitGlmStart } from "./glm-start";
 import { type GlmmFitState, runGlmmFit } from "./glmm-fit";
+import { checkOptimizerGiven } from "./optimizer-run";
 import { hessianCovariance } from "./glmm-hessian";
 import { GlmmObjective, type GlmmResponse, PirlsFailure } from "./glmm-objective";
 import type { GeneralizedLinearMixedModelOptions, GlmmFitOptions } from "./glmm-options";
@@ -248,12 +249,13 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
    * Maximize the approximate likelihood: over [β; θ] from the GLM's β (default), or over θ with
    * β inside PIRLS (`fast`). Afterwards rectify θ, snap tiny variances to zero when the objective
    * allows, and re-install the working model at the optimum.
-   * @throws ModelError when already fitted (use `refit`), for nAGQ outside 1–25 or nAGQ > 1 with
-   *   anything but one scalar random-effects term (naming the terms), or when PIRLS fails at the
-   *   starting point; FitAbortedError when `options.signal` is aborted (the model is left at its
+   * @throws ModelError without an optimizer, when already fitted (use `refit`), for nAGQ outside
+   *   1–25 or nAGQ > 1 with anything but one scalar random-effects term (naming the terms), or
+   *   when PIRLS fails at the starting point; FitAbortedError when `options.signal` is aborted (the model is left at its
    *   start, so `refit` starts clean).
    */
   fit(options: GlmmFitOptions): this {
+    checkOptimizerGiven(options, "fit");
     if (this.isFitted) throw new ModelError("the model is already fitted; use refit()");
     this.lastFitOptions = options;
     this.warnings.length = 0;
@@ -413,6 +415,8 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     const theta = system.getTheta();
     const rule = this.nAGQ > 1 ? gaussHermite(this.nAGQ) : null;
     const scratch = new Float64Array(rule === null ? 0 : 3 * this.parts.reterms[0].levels.length);
+    // Every point's PIRLS run starts from the linearization at the optimum (the first point).
+    let anchored = false;
     const objective = (x: Float64Array): number => {
       evaluator.beta.set(x.subarray(0, p));
       system.setTheta(x.subarray(p));
@@ -422,6 +426,10 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
         if (error instanceof PirlsFailure) return Number.NaN;
         throw error;
       }
+      if (!anchored) {
+        evaluator.anchor();
+        anchored = true;
+      }
       return rule === null
         ? evaluator.laplace()
         : evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
@@ -430,6 +438,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     x.set(beta);
     x.set(theta, p);
     const covariance = hessianCovariance(objective, x, p);
+    evaluator.clearAnchor();
     evaluator.beta.set(beta);
     evaluator.u.set(u);
     system.setTheta(theta);

@@ -103,6 +103,9 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
       system.setTheta(x.subarray(p));
     }
   };
+  // Every PIRLS run starts from the linearization at the best point so far (a chord start,
+  // see GlmmObjective.pirls): the optimizer's trial points lie around its best point.
+  let bestValue = Number.POSITIVE_INFINITY;
   /** @throws PirlsFailure */
   const evaluate = (x: Float64Array, thetaOnly: boolean): number => {
     install(x, thetaOnly);
@@ -110,9 +113,15 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     pirlsIterations.push(outcome.iterations);
     if (outcome.stalled) stalls++;
     if (!outcome.converged) unconverged++;
-    return rule === null || thetaOnly
-      ? evaluator.laplace()
-      : evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
+    const value =
+      rule === null || thetaOnly
+        ? evaluator.laplace()
+        : evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
+    if (value < bestValue) {
+      bestValue = value;
+      evaluator.anchor();
+    }
+    return value;
   };
   const mustEvaluate = (x: Float64Array, thetaOnly: boolean, where: string): number => {
     try {
@@ -132,6 +141,8 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     lower: Float64Array,
     step?: Float64Array,
   ) => {
+    bestValue = Number.POSITIVE_INFINITY;
+    evaluator.clearAnchor();
     const startValue = mustEvaluate(initial, thetaOnly, "the starting values");
     const settings = resolveFitSettings(
       step === undefined ? options : { ...options, initialStep: step },
@@ -193,6 +204,7 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
   const objective = mustEvaluate(final, fast, "the optimum");
   // The accessors read the full working model [Z X y] at the optimum.
   if (!fast) evaluator.install();
+  evaluator.clearAnchor();
 
   const warnings = fitWarnings(options.optimizer.name, result, parts, context.isSingular());
   if (failures > 0) {

@@ -24,7 +24,7 @@ import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
 import type { FitOptions, OptimizationSummary } from "./model-types";
 import { optimizationSummary } from "./optimization-summary";
-import { createRecorder, runOptimizer } from "./optimizer-run";
+import { checkOptimizerGiven, createRecorder, runOptimizer } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
 import { canonicalTheta } from "./post-fit";
 import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
@@ -199,11 +199,12 @@ export class LinearMixedModel extends MixedModelBase {
    * the initial objective. Afterwards rectify signs, snap tiny diagonal θ to zero when the
    * objective allows, and re-evaluate at the final θ. `options.signal` is checked before every
    * evaluation.
-   * @throws ModelError if already fitted (use `refit`) or the response is constant;
-   *   NotPositiveDefiniteError if even the rescaled initial θ fails; FitAbortedError when the
+   * @throws ModelError without an optimizer, if already fitted (use `refit`) or the response is
+   *   constant; NotPositiveDefiniteError if even the rescaled initial θ fails; FitAbortedError when the
    *   signal is aborted (the model is left unfitted at the initial θ, so `refit` starts clean).
    */
   fit(options: FitOptions): this {
+    checkOptimizerGiven(options, "fit");
     if (this.isFitted) throw new ModelError("the model is already fitted; use refit()");
     this.checkResponseVaries();
     if (options.reml !== undefined) this.remlCriterion = options.reml;

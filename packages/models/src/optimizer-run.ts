@@ -1,4 +1,9 @@
-import { FitAbortedError, type MinimizeResultV1, type OptimizerV1 } from "@mixedmodels/core";
+import {
+  FitAbortedError,
+  type MinimizeResultV1,
+  ModelError,
+  type OptimizerV1,
+} from "@mixedmodels/core";
 import type { FitSettings } from "./fit-settings";
 import { formatEvaluationLine } from "./julia-format";
 import type { FitLogEntry } from "./model-types";
@@ -10,6 +15,30 @@ export interface RunOptions {
   readonly progress?: (evaluation: number, theta: Float64Array, value: number) => void;
   readonly maxEvaluations?: number;
   readonly signal?: AbortSignal;
+}
+
+/**
+ * The models do not choose an optimizer (they sit below @mixedmodels/optim), so `fit` called
+ * from JavaScript without one must say so instead of failing on the missing object.
+ * @throws ModelError when `options` is missing or has no optimizer with a `minimize` method.
+ */
+export function checkOptimizerGiven(options: unknown, method: string): void {
+  const optimizer =
+    typeof options === "object" && options !== null
+      ? (options as { optimizer?: unknown }).optimizer
+      : undefined;
+  const minimize =
+    typeof optimizer === "object" && optimizer !== null
+      ? (optimizer as { minimize?: unknown }).minimize
+      : undefined;
+  if (typeof minimize === "function") return;
+  const what =
+    optimizer === undefined
+      ? "no optimizer was given"
+      : "the optimizer given has no minimize method (it does not meet the OptimizerV1 spec)";
+  throw new ModelError(
+    `${method} needs an optimizer, and ${what}: pass one, e.g. ${method}({ optimizer: bobyqa() }) with bobyqa from @mixedmodels/optim, or fit the model with fit(model) from the mixedmodels package, which uses BOBYQA by default`,
+  );
 }
 
 /** A recorder of evaluations: the fit log, the verbose line and the progress callback. */
