@@ -1,5 +1,5 @@
 import { ModelError } from "@mixedmodels/core";
-import { gemm, potrf, symmetricEigen, trsm } from "@mixedmodels/linalg";
+import { gemm, potrf, symmetricEigen, syrk, trsm } from "@mixedmodels/linalg";
 
 // Small dense helpers over column-major Float64Arrays. The matrices here are p×p, (p+1)², or at
 // most q×q; the q³ products go through linalg's gemm (SIMD where available).
@@ -59,11 +59,17 @@ export function choleskyFactor(n: number, a: Float64Array, what: string): Float6
 
 /** (LLᵀ)⁻¹ from a lower Cholesky factor L (n×n), symmetric, both triangles filled. */
 export function inverseFromCholesky(n: number, l: Float64Array): Float64Array {
+  const lInverse = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) lInverse[i + i * n] = 1;
+  trsm("left", false, n, n, 1, l, 0, n, lInverse, 0, n);
+  // (LLᵀ)⁻¹ = L⁻ᵀL⁻¹ = AAᵀ with A = L⁻ᵀ: a symmetric rank-n update, half a product's flops.
+  const a = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = j; i < n; i++) a[j + i * n] = lInverse[i + j * n];
   const inverse = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) inverse[i + i * n] = 1;
-  trsm("left", false, n, n, 1, l, 0, n, inverse, 0, n);
-  // inverse now holds L⁻¹; (LLᵀ)⁻¹ = L⁻ᵀL⁻¹.
-  return multiply(true, false, n, n, n, inverse, inverse);
+  syrk(n, n, 1, a, 0, n, 0, inverse, 0, n);
+  for (let j = 0; j < n; j++)
+    for (let i = j + 1; i < n; i++) inverse[j + i * n] = inverse[i + j * n];
+  return inverse;
 }
 
 /** The inverse of a symmetric positive-definite matrix. */

@@ -1,7 +1,8 @@
 import { ModelError } from "@mixedmodels/core";
 import type { LinearMixedModel } from "@mixedmodels/models";
 import { inverseSpd, leadingBlock, multiply, traceOfProduct } from "./dense";
-import { lambdasFromTheta, type MarginalMoments, marginalMoments } from "./marginal-moments";
+import { derivativeMoments } from "./derivative-moments";
+import { lambdasFromTheta, randomEffectOffsets } from "./marginal-moments";
 import { VarianceParameters } from "./variance-parameters";
 
 /**
@@ -37,33 +38,30 @@ export interface VarianceDerivatives {
   readonly hessianPhi: Float64Array;
 }
 
-/** Compute the derivatives at a fitted linear mixed model's θ̂, σ̂, β̂. @throws ModelError */
-export function varianceDerivatives(model: LinearMixedModel): VarianceDerivatives {
+/**
+ * Compute the derivatives at a fitted linear mixed model's θ̂, σ̂, β̂ (`route: "dense"` forces the
+ * q×q route, for checks). @throws ModelError
+ */
+export function varianceDerivatives(
+  model: LinearMixedModel,
+  route: "auto" | "dense" = "auto",
+): VarianceDerivatives {
   if (!model.isFitted) throw new ModelError("inference needs a fitted model; call fit() first");
   const parts = model.parts;
   const theta = model.theta;
   const sigma = model.sigma;
   const reml = model.reml;
-  const moments = marginalMoments(parts, theta, sigma, model.fixef());
-  const parameters = new VarianceParameters(parts.reterms, moments.offsets);
-  const { p, m, q } = moments;
+  const parameters = new VarianceParameters(parts.reterms, randomEffectOffsets(parts.reterms));
+  const moments = derivativeMoments(parts, parameters, theta, sigma, model.fixef(), route);
+  const { p, m, a } = moments;
   const count = parameters.count;
   const phi = inverseSpd(p, leadingBlock(m, p, moments.yy1), "XᵀV⁻¹X");
 
-  const applied = Array.from({ length: count }, (_, i) =>
-    parameters.isResidual(i) ? null : parameters.applyE(i, moments.zy1, q, m),
-  );
-  const a = applied.map((en) =>
-    en === null ? moments.yy2 : multiply(true, false, m, m, q, moments.zy1, en),
-  );
-  const zzTimes = applied.map((en) =>
-    en === null ? null : multiply(false, false, q, m, q, moments.zz1, en),
-  );
   const qs: Float64Array[] = new Array(count * count);
   const ktrace = new Float64Array(count * count);
   for (let i = 0; i < count; i++) {
     for (let j = i; j < count; j++) {
-      const value = pairMoments(i, j, parameters, moments, applied, zzTimes);
+      const value = moments.pair(i, j);
       qs[i * count + j] = value.q;
       qs[j * count + i] = transposeSquare(value.q, m);
       ktrace[i + j * count] = value.trace;
@@ -78,9 +76,7 @@ export function varianceDerivatives(model: LinearMixedModel): VarianceDerivative
   const gradientGamma = new Float64Array(count);
   const rr = p + p * m;
   for (let i = 0; i < count; i++) {
-    const traceVG = parameters.isResidual(i)
-      ? moments.traceV1
-      : parameters.traceEM(i, moments.zz1, q);
+    const traceVG = moments.traceVG[i];
     let tracePhiA = 0;
     for (let c = 0; c < p; c++) tracePhiA += phiA[i][c + c * p];
     gradientGamma[i] = (reml ? traceVG - tracePhiA : traceVG) - a[i][rr];
@@ -119,34 +115,6 @@ export function varianceDerivatives(model: LinearMixedModel): VarianceDerivative
     jacobianPhi,
     hessianPhi,
   };
-}
-
-/** Q_ij and tr(V⁻¹G_iV⁻¹G_j) for one pair i ≤ j (the residual γ has G = I). */
-function pairMoments(
-  i: number,
-  j: number,
-  parameters: VarianceParameters,
-  moments: MarginalMoments,
-  applied: ReadonlyArray<Float64Array | null>,
-  zzTimes: ReadonlyArray<Float64Array | null>,
-): { q: Float64Array; trace: number } {
-  const { q, m } = moments;
-  const ei = applied[i];
-  const ej = applied[j];
-  if (ei !== null && ej !== null) {
-    return {
-      q: multiply(true, false, m, m, q, ei, zzTimes[j] as Float64Array),
-      trace: parameters.traceEMEM(i, j, moments.zz1, q),
-    };
-  }
-  if (ei !== null) {
-    // j is the residual (i < j): Yᵀ V⁻¹ZE_iZᵀ V⁻² Y
-    return {
-      q: multiply(true, false, m, m, q, ei, moments.zy2),
-      trace: parameters.traceEM(i, moments.zz2Diagonal, q),
-    };
-  }
-  return { q: moments.yy3, trace: moments.traceV2 };
 }
 
 /** H_φ = Jᵀ H_γ J + Σ_i (∂d/∂γ_i) ∂²γ_i/∂φ∂φᵀ. */

@@ -15,9 +15,10 @@ export class VarianceParameters {
   readonly count: number;
   /** Per random-effects γ: the pairs (u, v) of random-effect indices with E_i[u, v] = 1. */
   readonly pairs: Int32Array[];
-  private readonly term: Int32Array;
-  private readonly row: Int32Array;
-  private readonly col: Int32Array;
+  /** Per random-effects γ: its term, and the row and column of λ (and of E) it sits at. */
+  readonly term: Int32Array;
+  readonly row: Int32Array;
+  readonly col: Int32Array;
 
   constructor(
     private readonly reterms: readonly RandomEffectsMatrix[],
