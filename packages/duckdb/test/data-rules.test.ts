@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataError, ModelError } from "@mixedmodels/core";
 import { LinearMixedModel } from "@mixedmodels/models";
-import { bobyqa } from "@mixedmodels/optim";
 import { describe, expect, it } from "vitest";
 import { lmmFromDuckDB } from "../src/index";
 import { datasetTable } from "./helpers/reference-cases";
+import { expectSameFit } from "./helpers/same-fit";
 
 /**
  * sleepstudy with a weight column, a covariate with missing cells (empty in the CSV, NaN in
@@ -78,15 +78,7 @@ describe("DuckDB engine: missing values, weights, offsets, transforms", () => {
         1e-10 * Math.abs(expected),
       );
     }
-    memory.fit({ optimizer: bobyqa() });
-    model.fit({ optimizer: bobyqa() });
-    expect(Math.abs(model.objective - memory.objective)).toBeLessThan(
-      1e-10 * Math.abs(memory.objective),
-    );
-    const beta = memory.fixef();
-    for (const [i, value] of model.fixef().entries()) {
-      expect(Math.abs(value - beta[i])).toBeLessThan(1e-7 * Math.max(1, Math.abs(beta[i])));
-    }
+    expectSameFit(memory, model);
   });
 
   it("names an unknown column in a DataError", async () => {

@@ -5,10 +5,10 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { DataError } from "@mixedmodels/core";
 import { readParquetFile } from "@mixedmodels/modelmatrix/node";
 import { LinearMixedModel } from "@mixedmodels/models";
-import { bobyqa } from "@mixedmodels/optim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crossProductSQL, lmmFromDuckDB } from "../src/index";
 import { datasetTable } from "./helpers/reference-cases";
+import { expectSameFit } from "./helpers/same-fit";
 
 type Cell = number | null;
 
@@ -125,15 +125,7 @@ describe("DuckDB engine: NaN in Parquet DOUBLE columns is missing, as in memory"
         1e-10 * Math.abs(expected),
       );
     }
-    memory.fit({ optimizer: bobyqa() });
-    model.fit({ optimizer: bobyqa() });
-    expect(Math.abs(model.objective - memory.objective)).toBeLessThan(
-      1e-10 * Math.abs(memory.objective),
-    );
-    const beta = memory.fixef();
-    model.fixef().forEach((value, i) => {
-      expect(Math.abs(value - beta[i])).toBeLessThan(1e-7 * Math.max(1, Math.abs(beta[i])));
-    });
+    expectSameFit(memory, model);
   });
 
   it("writes the NaN test as plain comparisons, not isnan or x <> x", async () => {
