@@ -81,6 +81,30 @@ describe("DuckDB engine: missing values, weights, offsets, transforms", () => {
     expectSameFit(memory, model);
   });
 
+  it("drops dependent columns as the in-memory path: a rescaled covariate, an empty cell", async () => {
+    // Days/4 makes Days dependent (the later column goes); with no rows where shift is "2" and
+    // Days ≥ 5, the column of that cell of Days5:shift is all zeros.
+    const collinear = "Reaction ~ 1 + I(Days / 4) + Days + shift * late + (1 | Subject)";
+    const late = (days: number) => (days >= 5 ? "yes" : "no");
+    const keep = memoryTable.Days.map((d, t) => !(memoryTable.shift[t] === "2" && d >= 5));
+    const pick = <T>(values: readonly T[]) => values.filter((_, t) => keep[t]);
+    const subset = {
+      Reaction: pick(memoryTable.Reaction),
+      Days: pick(memoryTable.Days),
+      Subject: pick(memoryTable.Subject),
+      shift: pick(memoryTable.shift),
+      late: pick(memoryTable.Days).map(late),
+    };
+    const memory = LinearMixedModel.fromFormula(collinear, subset);
+    expect(memory.parts.X.aliased).toEqual(["Days", "shift2:lateyes"]);
+    const filtered = `(SELECT *, CASE WHEN "Days" >= 5 THEN 'yes' ELSE 'no' END AS "late" FROM ${source} WHERE NOT ("shift" = '2' AND "Days" >= 5))`;
+    const model = await lmmFromDuckDB(collinear, filtered);
+    expect(model.parts.X.aliased).toEqual(memory.parts.X.aliased);
+    expect(model.coefnames()).toEqual(memory.coefnames());
+    expectSameFit(memory, model);
+    expect(model.warnings.map((w) => w.code)).toContain("rank-deficient");
+  });
+
   it("names an unknown column in a DataError", async () => {
     const error = await lmmFromDuckDB("Reaction ~ 1 + Dayz + (1 | Subject)", source).catch(
       (e) => e,

@@ -15,6 +15,7 @@ import {
   checkSumShapes,
   nestedFromPairs,
 } from "./cross-product-sums";
+import { independentColumnsFromSums, restrictToColumns } from "./cross-product-rank";
 import { LinearMixedModel, type LinearMixedModelOptions } from "./linear-mixed-model";
 import { UserScale } from "./user-scale";
 
@@ -64,19 +65,28 @@ function rowsNeeded(what: string): never {
  * congruence MᵀAM, which (unlike centring the rows) keeps the cancellation of a large mean, so
  * columns with |mean| ≫ spread lose digits here that the in-memory path keeps.
  *
- * @throws ModelError for sums of the wrong shape or a rank-deficient X (naming the column);
+ * Columns of X that are linear combinations of earlier ones are dropped (named in the parts'
+ * `aliased` and in a `rank-deficient` warning), decided from the sums as the in-memory path
+ * decides from the rows.
+ * @throws ModelError for sums of the wrong shape or an X the dropping leaves singular (naming the column);
  *   DataError for a response with no variation.
  */
 export function linearMixedModelFromCrossProducts(
-  parts: ModelParts,
-  sums: CrossProductSums,
+  givenParts: ModelParts,
+  givenSums: CrossProductSums,
   options: LinearMixedModelOptions = {},
 ): CrossProductLinearMixedModel {
-  const p = parts.X.p;
-  if (parts.reterms.length === 0) {
+  if (givenParts.reterms.length === 0) {
     throw new ModelError("a linear mixed model needs at least one random-effects term");
   }
-  checkSumShapes(sums, parts.reterms, p);
+  checkSumShapes(givenSums, givenParts.reterms, givenParts.X.p);
+  // Dependent columns are dropped as in memory, decided from the sums (cross-product-rank.ts).
+  const kept = independentColumnsFromSums(givenSums, givenParts.X.p);
+  const { parts, sums } =
+    kept.length === givenParts.X.p
+      ? { parts: givenParts, sums: givenSums }
+      : restrictToColumns(givenParts, givenSums, kept);
+  const p = parts.X.p;
   const conditioning = conditioningFromSums(parts, sums);
   const conditioned = conditionSums(sums, parts, conditioning);
   checkFullRank(conditioned.fixedGram, p, parts.X.names);
@@ -249,8 +259,9 @@ function conditionSums(
 
 /**
  * A Cholesky pass over X̃ᵀX̃: a pivot that loses all but ~8 digits of its column means the
- * column is (numerically) a combination of earlier ones. The in-memory path drops such columns
- * by a pivoted QR of X; without rows that is not available, so the model refuses instead.
+ * column is (numerically) a combination of earlier ones. The columns left after
+ * `independentColumnsFromSums` pass it; this guards the conditioned sums against what rounding
+ * in the conditioning could still make singular.
  */
 function checkFullRank(gram: Float64Array, p: number, names: readonly string[]): void {
   const m = p + 1;
