@@ -23,7 +23,9 @@ const subject = table.columns.Subject;
 function withFullX(parts: ModelParts, columns: readonly number[][]): ModelParts {
   const n = parts.n;
   const data = new Float64Array(n * columns.length);
-  columns.forEach((column, c) => data.set(column, c * n));
+  columns.forEach((column, c) => {
+    data.set(column, c * n);
+  });
   return {
     ...parts,
     X: {
