@@ -2,7 +2,7 @@
 // of this Node process (DuckDB runs inside it, so its memory is counted too), for the synthetic
 // students × schools data of duckdb-synthetic.mjs. Run after `pnpm build` (uses dist/):
 //   node bench/duckdb-scale.mjs --rows 10000000 [--file F.parquet] [--no-fit] [--threads 2]
-//     [--memory-limit 2GB]
+//     [--memory-limit 2GB] [--verbose]   (--verbose prints every evaluation of the fit)
 // The Parquet file is generated first when missing (not timed). Results: bench/results/duckdb-scale-<rows>.json.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     "no-fit": { type: "boolean", default: false },
     threads: { type: "string", default: "2" },
     "memory-limit": { type: "string", default: "2GB" },
+    verbose: { type: "boolean", default: false },
   },
 });
 const rows = Number(values.rows);
@@ -57,7 +58,7 @@ const result = {
 };
 if (!values["no-fit"]) {
   const fitStarted = performance.now();
-  model.fit({ optimizer: bobyqa() });
+  model.fit({ optimizer: bobyqa(), verbose: values.verbose });
   Object.assign(result, {
     fitSeconds: (performance.now() - fitStarted) / 1000,
     evaluations: model.optsum?.evaluations,

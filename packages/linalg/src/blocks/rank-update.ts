@@ -8,6 +8,7 @@ import type {
   SparseCscBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
+import { denseFromSparseUntiled, prepareDenseFromSparse } from "./dense-sparse-rank-update";
 import {
   prepareRankUpdateSparseCholeskyFromSparse,
   rankUpdateSparseCholeskyFromDiagonal,
@@ -76,21 +77,6 @@ function denseFromDense(target: Block, source: Block): void {
   syrk(t.rows, a.cols, -1, a.values, 0, a.rows, 1, t.values, 0, t.rows);
 }
 
-function denseFromSparse(target: Block, source: Block): void {
-  const { rows: n, values: t } = target as DenseBlock;
-  const { cols, colPtr, rowIdx, values } = source as SparseCscBlock;
-  for (let c = 0; c < cols; c++) {
-    const start = colPtr[c];
-    const end = colPtr[c + 1];
-    for (let q = start; q < end; q++) {
-      const column = rowIdx[q] * n;
-      const v2 = values[q];
-      // Row indices ascend, so p ≥ q lands in the lower triangle.
-      for (let p = q; p < end; p++) t[column + rowIdx[p]] -= values[p] * v2;
-    }
-  }
-}
-
 function denseFromDiagonal(target: Block, source: Block): void {
   const { rows: n, values: t } = target as DenseBlock;
   const a = (source as DiagonalBlock).values;
@@ -104,7 +90,7 @@ const rankUpdateKernels: Readonly<Record<string, RankUpdateKernel>> = {
   "uniform-block-diagonal<-dense": blockDiagonalFromDense,
   "uniform-block-diagonal<-sparse-csc": blockDiagonalFromSparse,
   "dense<-dense": denseFromDense,
-  "dense<-sparse-csc": denseFromSparse,
+  "dense<-sparse-csc": denseFromSparseUntiled,
   "dense<-diagonal": denseFromDiagonal,
   "sparse-cholesky<-diagonal": rankUpdateSparseCholeskyFromDiagonal,
   "sparse-cholesky<-sparse-csc": rankUpdateSparseCholeskyFromSparse,
@@ -123,12 +109,15 @@ export function resolveRankUpdate(target: BlockKind, source: BlockKind): RankUpd
 /**
  * The rank-update kernel for this particular (target, source) pair, with whatever depends only on
  * their structure worked out once (for a sparse source into a sparse-cholesky target: the target
- * position of every product). @throws UnsupportedKernelError for a pair with no kernel;
+ * position of every product; into a large dense target: the tiles each source column reaches). @throws UnsupportedKernelError for a pair with no kernel;
  * DimensionMismatchError when a sparse-cholesky target's pattern does not cover the update.
  */
 export function prepareRankUpdate(target: Block, source: Block): RankUpdateKernel {
   if (target.kind === "sparse-cholesky" && source.kind === "sparse-csc") {
     return prepareRankUpdateSparseCholeskyFromSparse(target, source);
+  }
+  if (target.kind === "dense" && source.kind === "sparse-csc") {
+    return prepareDenseFromSparse(target, source);
   }
   return resolveRankUpdate(target.kind, source.kind);
 }
