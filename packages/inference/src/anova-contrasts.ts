@@ -1,10 +1,15 @@
+import { ModelError } from "@mixedmodels/core";
 import { buildModelParts, type Contrast, type ModelParts } from "@mixedmodels/modelmatrix";
+import { completeDesign } from "./complete-design";
 import { inverseSpd, multiply } from "./dense";
+import { type TermContrast, termColumns, typeThreeFromCompleteDesign } from "./type-three";
 
-/** The hypothesis matrix of one fixed-effects term: rows of L over the kept columns of X. */
-export interface TermContrast {
-  readonly term: string;
-  readonly rows: number[][];
+export type { TermContrast } from "./type-three";
+
+/** The type III hypotheses, and the complete design's columns without rows (empty cells). */
+export interface TypeThreeHypotheses {
+  readonly contrasts: TermContrast[];
+  readonly emptyCells: readonly string[];
 }
 
 /** lmerTest zeroes entries of the Doolittle factors below this (its `doolittle`, eps). */
@@ -13,19 +18,6 @@ const doolittleZero = 1e-6;
 /** Labels of the formula's fixed terms, in X's `assign` numbering (term i + 1). */
 function termLabels(parts: ModelParts): string[] {
   return parts.formula.fixed.map((term) => term.label);
-}
-
-/** The kept columns of X belonging to each term (by `assign`). */
-function termColumns(parts: ModelParts): number[][] {
-  const X = parts.X;
-  const assign = X.assign;
-  const out: number[][] = parts.formula.fixed.map(() => []);
-  if (assign === undefined) return out;
-  X.kept.forEach((column, k) => {
-    const term = assign[column];
-    if (term > 0) out[term - 1].push(k);
-  });
-  return out;
 }
 
 /** XᵀX of the kept columns. */
@@ -68,15 +60,46 @@ export function typeOneContrasts(parts: ModelParts): TermContrast[] {
 }
 
 /**
- * Type III (marginal) hypotheses: each term's effect under sum-to-zero coding of every factor
- * (SAS's type III, which lmerTest's `get_contrasts_type3` reproduces for designs without empty
- * cells). X is rebuilt with `sum` contrasts on the same rows; X_sum = X·T with
- * T = (XᵀX)⁻¹XᵀX_sum, so β_sum = T⁻¹β and the hypothesis of a term is the rows of T⁻¹ for its
- * sum-coded columns. With one term, or X of one column, lmerTest falls back to type I.
+ * Type III hypotheses, as lmerTest's `get_contrasts_type3`: for a design whose fixed terms are
+ * plain columns coded by treatment contrasts, lmerTest's own construction from the complete
+ * design (`typeThreeFromCompleteDesign`), which also defines them when a factor combination has
+ * no rows. Otherwise (transforms, other codings) each term's effect under sum-to-zero coding: X
+ * rebuilt with `sum` contrasts on the same rows, X_sum = X·T with T = (XᵀX)⁻¹XᵀX_sum, and the
+ * term's hypothesis the rows of T⁻¹ for its sum-coded columns, which is the same hypothesis for a
+ * full-rank X. With one term, or X of one column, lmerTest falls back to type I.
+ * @throws ModelError when X is rank deficient and the terms are not plain treatment-coded
+ *   columns (the hypotheses would depend on which column was dropped), naming the terms
  */
-export function typeThreeContrasts(parts: ModelParts): TermContrast[] {
+export function typeThreeContrasts(parts: ModelParts): TypeThreeHypotheses {
   const X = parts.X;
-  if (X.p <= 1 || parts.formula.fixed.length <= 1) return typeOneContrasts(parts);
+  if (X.p <= 1 || parts.formula.fixed.length <= 1)
+    return { contrasts: typeOneContrasts(parts), emptyCells: [] };
+  const design = completeDesign(parts);
+  if (design !== null) {
+    const contrasts = typeThreeFromCompleteDesign(parts, design);
+    if (contrasts !== null) return { contrasts, emptyCells: design.empty };
+  }
+  if (X.aliased.length > 0) {
+    const assign = X.assign;
+    const labels = termLabels(parts);
+    const terms = [
+      ...new Set(
+        X.aliased.map((name) => {
+          const term = assign?.[X.allNames.indexOf(name)] ?? 0;
+          return term > 0 ? labels[term - 1] : "(Intercept)";
+        }),
+      ),
+    ];
+    throw new ModelError(
+      `type III tests of a rank-deficient X (${X.aliased.join(", ")} dropped, in ${terms.join(", ")}) are computed only for terms of plain columns in treatment coding, as lmerTest's; use type 1, or recode ${terms.join(", ")}`,
+    );
+  }
+  return { contrasts: sumCodedContrasts(parts), emptyCells: [] };
+}
+
+/** Type III by sum-to-zero coding (full-rank X; see `typeThreeContrasts`). */
+function sumCodedContrasts(parts: ModelParts): TermContrast[] {
+  const X = parts.X;
   const contrasts: Record<string, Contrast> = Object.create(null);
   for (const term of parts.formula.fixed) {
     for (const factor of term.factors) {

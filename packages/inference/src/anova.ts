@@ -3,6 +3,7 @@ import { fSurvival } from "@mixedmodels/distributions";
 import type { LinearMixedModel } from "@mixedmodels/models";
 import { type TermContrast, typeOneContrasts, typeThreeContrasts } from "./anova-contrasts";
 import { checkDdfMethod, type DdfMethod, kenwardRogerFor, satterthwaiteFor } from "./ddf-method";
+import { requireLinear } from "./model-kind";
 
 /** One row of an F-test table: the test of a fixed-effects term. */
 export interface AnovaRow {
@@ -18,6 +19,8 @@ export interface AnovaTable {
   readonly type: 1 | 3;
   readonly ddf: Exclude<DdfMethod, "none">;
   readonly rows: readonly AnovaRow[];
+  /** Present when the type III hypotheses meet factor combinations without rows (lmerTest's message). */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -31,6 +34,7 @@ export function anova(
   model: LinearMixedModel,
   options: { readonly type?: 1 | 3; readonly ddf?: DdfMethod } = {},
 ): AnovaTable {
+  requireLinear(model, "anova (F tests with denominator df)");
   const type = options.type ?? 3;
   if (type !== 1 && type !== 3)
     throw new ModelError(`anova type must be 1 or 3, got ${JSON.stringify(type)}`);
@@ -38,8 +42,11 @@ export function anova(
   if (ddf === "none")
     throw new ModelError('anova needs denominator df: ddf "satterthwaite" or "kenward-roger"');
   if (!model.isFitted) throw new ModelError("anova needs a fitted model; call fit() first");
-  const contrasts: TermContrast[] =
-    type === 3 ? typeThreeContrasts(model.parts) : typeOneContrasts(model.parts);
+  const hypotheses =
+    type === 3
+      ? typeThreeContrasts(model.parts)
+      : { contrasts: typeOneContrasts(model.parts), emptyCells: [] };
+  const contrasts: TermContrast[] = hypotheses.contrasts;
   const beta = model.fixef();
   const method = ddf === "satterthwaite" ? satterthwaiteFor(model) : kenwardRogerFor(model);
   const rows = contrasts
@@ -54,5 +61,10 @@ export function anova(
         p: fSurvival(test.F, test.numDf, test.denDf),
       };
     });
-  return { type, ddf, rows };
+  if (hypotheses.emptyCells.length === 0) return { type, ddf, rows };
+  // lmerTest's message, as a warning the reports can print.
+  const warnings = [
+    `Missing cells for: ${hypotheses.emptyCells.join(", ")}. Interpret type III hypotheses with care.`,
+  ];
+  return { type, ddf, rows, warnings };
 }

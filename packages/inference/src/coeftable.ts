@@ -1,6 +1,7 @@
 import { normalTwoSidedPValue, tSurvival } from "@mixedmodels/distributions";
 import type { LinearMixedModel } from "@mixedmodels/models";
 import { checkDdfMethod, type DdfMethod, kenwardRogerFor, satterthwaiteFor } from "./ddf-method";
+import { requireLinear } from "./model-kind";
 
 /** One fixed effect's test: t with df (Satterthwaite, Kenward–Roger) or z (df null). */
 export interface TestedCoefficient {
@@ -49,6 +50,7 @@ export function coeftable(
       })),
     };
   }
+  requireLinear(model, `coeftable with ddf "${ddf}"`);
   const method = ddf === "satterthwaite" ? satterthwaiteFor(model) : kenwardRogerFor(model);
   const X = model.parts.X;
   const beta = model.fixef();

@@ -1,6 +1,7 @@
 import { confint as bootstrapConfint, parametricBootstrap } from "@mixedmodels/bootstrap";
 import { ModelError } from "@mixedmodels/core";
-import type { LinearMixedModel } from "@mixedmodels/models";
+import type { GeneralizedLinearMixedModel, LinearMixedModel } from "@mixedmodels/models";
+import { requireLinear } from "./model-kind";
 import { profileIntervals } from "./profile";
 import {
   type ConfidenceIntervals,
@@ -37,11 +38,12 @@ export interface BootstrapConfintOptions {
  * Confidence intervals for a fitted linear mixed model, named as lme4 names them: Wald
  * (lme4's `confint(method = "Wald")`, fixed effects) or profile (lme4's
  * `confint(method = "profile")`: every sd, correlation, σ and fixed effect, from the ML profile).
+ * A generalized model takes Wald intervals only (as lme4's for glmer fits, fixed effects).
  * @throws ModelError for an unfitted model, a level outside (0, 1), an unknown method or
- *   parameter name
+ *   parameter name, or profile intervals of a generalized model
  */
 export function confint(
-  model: LinearMixedModel,
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
   options: ConfintOptions = {},
 ): ConfidenceIntervals {
   const level = checkLevel(options.level ?? 0.95);
@@ -50,8 +52,9 @@ export function confint(
     case "wald":
       return selectParameters(waldIntervals(model, level), options.parameters);
     case "profile": {
+      requireLinear(model, 'confint with method "profile"');
       if (!model.isFitted) throw new ModelError("confint needs a fitted model; call fit() first");
-      const ends = profileIntervals(model, level, options.parameters);
+      const ends = profileIntervals(model as LinearMixedModel, level, options.parameters);
       return { method, level, ...ends };
     }
     default:
@@ -63,11 +66,12 @@ export function confint(
 
 /**
  * `confint(method = "boot")`: @mixedmodels/bootstrap's parametric bootstrap of the model, then
- * its percentile (or shortest) intervals, in the same JSON shape as `confint`.
+ * its percentile (or shortest) intervals, in the same JSON shape as `confint`; for a linear or a
+ * generalized (Bernoulli, binomial, Poisson) model.
  * @throws ModelError as `confint`, and for a bad number of replicates or workers
  */
 export async function confintBootstrap(
-  model: LinearMixedModel,
+  model: LinearMixedModel | GeneralizedLinearMixedModel,
   options: BootstrapConfintOptions = {},
 ): Promise<ConfidenceIntervals> {
   const level = checkLevel(options.level ?? 0.95);

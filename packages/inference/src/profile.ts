@@ -3,6 +3,7 @@ import { normalQuantile } from "@mixedmodels/distributions";
 import type { FixedEffectsMatrix, ModelParts } from "@mixedmodels/modelmatrix";
 import { LinearMixedModel } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
+import { requireLinear } from "./model-kind";
 import { invertZeta, walkProfile, type ZetaFunction, type ZetaPoint } from "./profile-walk";
 import { VarianceScale } from "./variance-scale";
 
@@ -39,6 +40,7 @@ class ProfileSession {
   private readonly ml: LinearMixedModel;
 
   constructor(private readonly model: LinearMixedModel) {
+    requireLinear(model, "profile");
     if (!model.isFitted) throw new ModelError("profile needs a fitted model; call fit() first");
     if (model.parts.weights !== null)
       throw new ModelError("profile does not support case weights yet");

@@ -11,6 +11,7 @@ import type { ModelParts } from "@mixedmodels/modelmatrix";
 import { LinearMixedModel } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
 import { choleskyFactor, multiply } from "./dense";
+import { requireLinear } from "./model-kind";
 
 /** One reduced model of `ranova`. */
 export interface RanovaRow {
@@ -45,6 +46,7 @@ export interface RanovaTable {
  * @throws ModelError for an unfitted model or case weights
  */
 export function ranova(model: LinearMixedModel): RanovaTable {
+  requireLinear(model, "ranova");
   if (!model.isFitted) throw new ModelError("ranova needs a fitted model; call fit() first");
   const parts = model.parts;
   if (parts.weights !== null) throw new ModelError("ranova does not support case weights yet");

@@ -1,6 +1,6 @@
 import { ModelError } from "@mixedmodels/core";
 import { normalQuantile } from "@mixedmodels/distributions";
-import type { LinearMixedModel } from "@mixedmodels/models";
+import type { MixedModelBase } from "@mixedmodels/models";
 
 /** Confidence intervals as plain JSON data: one row per parameter, lme4's names. */
 export interface ConfidenceIntervals {
@@ -51,7 +51,7 @@ export function selectParameters(
  * lme4's `confint(method = "Wald")` for the fixed effects: β̂ ± z_{(1+level)/2}·SE (normal
  * quantiles, as lme4; aliased coefficients are left out).
  */
-export function waldIntervals(model: LinearMixedModel, level: number): ConfidenceIntervals {
+export function waldIntervals(model: MixedModelBase, level: number): ConfidenceIntervals {
   if (!model.isFitted) throw new ModelError("confint needs a fitted model; call fit() first");
   const z = normalQuantile((1 + checkLevel(level)) / 2);
   const rows = model.coeftable().filter((row) => !row.aliased);
