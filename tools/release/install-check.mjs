@@ -57,12 +57,18 @@ run(
 const formula = "Reaction ~ 1 + Days + (1 + Days | Subject)";
 writeFileSync(
   join(project, "esm.mjs"),
-  `import { fit, lmm, tidy, saveFit, restoreFit } from "mixedmodels";
+  `import { coeftable, fit, lmm, parametricBootstrap, tidy, saveFit, restoreFit } from "mixedmodels";
 import { fitAsync } from "mixedmodels/node";
 import { sleepstudy } from "@mixedmodels/datasets";
 const m = fit(lmm(${JSON.stringify(formula)}, sleepstudy));
 if (Math.abs(m.objective - 1751.939344) > 1e-4) throw new Error("ESM objective " + m.objective);
 if (tidy(m)[0].term !== "(Intercept)") throw new Error("tidy");
+// lmerTest's Satterthwaite df of Days (ML fit): 18.0
+const df = coeftable(m, { ddf: "satterthwaite" }).rows[1].df;
+if (Math.abs(df / 18.0001769 - 1) > 1e-3) throw new Error("ESM Satterthwaite df " + df);
+// The bootstrap's worker thread (its own file in the installed package) gives the same bits.
+const [one, two] = await Promise.all([1, 2].map((workers) => parametricBootstrap(m, 16, { seed: 5, workers })));
+if (JSON.stringify(one.replicates) !== JSON.stringify(two.replicates)) throw new Error("ESM bootstrap workers");
 if (restoreFit(JSON.stringify(saveFit(m)), sleepstudy).objective !== m.objective) throw new Error("restoreFit");
 const a = await fitAsync(${JSON.stringify(formula)}, sleepstudy);
 if (a.objective !== m.objective) throw new Error("fitAsync " + a.objective);
@@ -71,13 +77,21 @@ console.log("esm ok", m.objective);
 );
 writeFileSync(
   join(project, "cjs.cjs"),
-  `const { fit, lmm } = require("mixedmodels");
+  `const { coeftable, fit, lmm, parametricBootstrap } = require("mixedmodels");
 const { fitAsync } = require("mixedmodels/node");
 const { dyestuff } = require("@mixedmodels/datasets");
 const m = fit(lmm("Yield ~ 1 + (1 | Batch)", dyestuff));
 if (Math.abs(m.objective - 327.3270598811) > 1e-6) throw new Error("CJS objective " + m.objective);
-fitAsync("Yield ~ 1 + (1 | Batch)", dyestuff).then((a) => {
+// lmerTest's Satterthwaite df of the intercept (ML fit): 6.0
+const df = coeftable(m, { ddf: "satterthwaite" }).rows[0].df;
+if (!(Math.abs(df - 6) < 0.01)) throw new Error("CJS Satterthwaite df " + df);
+Promise.all([
+  fitAsync("Yield ~ 1 + (1 | Batch)", dyestuff),
+  parametricBootstrap(m, 16, { seed: 5, workers: 1 }),
+  parametricBootstrap(m, 16, { seed: 5, workers: 2 }),
+]).then(([a, one, two]) => {
   if (a.objective !== m.objective) throw new Error("CJS fitAsync " + a.objective);
+  if (JSON.stringify(one.replicates) !== JSON.stringify(two.replicates)) throw new Error("CJS bootstrap workers");
   console.log("cjs ok", m.objective);
 });
 `,

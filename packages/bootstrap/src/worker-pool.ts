@@ -8,7 +8,10 @@ type WorkerThread = InstanceType<WorkerModule["Worker"]>;
 /** Node's worker threads, or null where there are none (a browser, a restricted runtime). */
 export async function loadWorkerThreads(): Promise<WorkerModule | null> {
   try {
-    return await import("node:worker_threads");
+    const threads = await import("node:worker_threads");
+    // A browser bundle may resolve the import to an empty stand-in (Vite's browser-external
+    // module): without a Worker class that is no worker threads either.
+    return typeof threads.Worker === "function" ? threads : null;
   } catch {
     return null;
   }

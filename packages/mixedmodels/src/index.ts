@@ -1,4 +1,6 @@
 // The umbrella: every layer re-exported, plus `lmm()`, `glmm()` and `fit()` with BOBYQA as the default.
+// inference, predict and bootstrap by name: `coeftable` and `confint` are the umbrella's own
+// (./inference), which choose by their arguments between the packages' functions of that name.
 export * from "@mixedmodels/core";
 export * from "@mixedmodels/distributions";
 export * from "@mixedmodels/formula";
@@ -14,7 +16,6 @@ export {
   bic,
   coef,
   coefnames,
-  coeftable,
   deviance,
   dof,
   fitted,
@@ -31,8 +32,65 @@ export {
   VarCorr,
   vcov,
 } from "./accessors";
+export {
+  type BootstrapInterval,
+  type BootstrapNames,
+  type BootstrapOptions,
+  type BootstrapParameters,
+  type BootstrapReplicate,
+  type BootstrapResult,
+  bootstrapColumns,
+  bootstrapFromJSON,
+  bootstrapNames,
+  bootstrapToJSON,
+  combineBootstraps,
+  equalTailIntervals,
+  type GeneralizedSettings,
+  parametricBootstrap,
+  shortestCoverage,
+} from "@mixedmodels/bootstrap";
+export {
+  type AnovaRow,
+  type AnovaTable,
+  anova,
+  type BootstrapConfintOptions,
+  type CoefficientTests,
+  type ConfidenceIntervals,
+  type ConfintOptions,
+  type ContrastTest,
+  checkDdfMethod,
+  type DdfMethod,
+  KenwardRoger,
+  type KenwardRogerTest,
+  type LikelihoodProfile,
+  type ParameterProfile,
+  profile,
+  type RanovaRow,
+  type RanovaTable,
+  ranova,
+  Satterthwaite,
+  summaryWithTests,
+  type TestedCoefficient,
+} from "@mixedmodels/inference";
+export {
+  type FittedMixedModel,
+  type NewLevelPolicy,
+  type OffsetInput,
+  type PredictOptions,
+  predict,
+  refit,
+  type SimulateOptions,
+  simulate,
+} from "@mixedmodels/predict";
 export { type FitDefaults, fit, type GlmmFitDefaults } from "./fit";
 export { GeneralizedMixedModel, type GlmmOptions, glmm } from "./glmm";
+export {
+  type BootstrapResultConfintOptions,
+  type ConfintBootOptions,
+  coeftable,
+  confint,
+  type TestedDdfMethod,
+} from "./inference";
 export { type LmmOptions, lmm } from "./lmm";
 export { MixedModel } from "./mixed-model";
 export { type AugmentRow, augment } from "./results/augment";
