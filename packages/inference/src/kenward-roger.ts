@@ -27,6 +27,8 @@ export class KenwardRoger {
   /** W = 2 I_E⁻¹. */
   readonly w: Float64Array;
   private readonly pMatrices: readonly Float64Array[];
+  /** Φ P_i Φ (p×p) per variance parameter: every test's traces are r×r forms of these. */
+  private readonly phiPPhi: readonly Float64Array[];
   private readonly count: number;
   private readonly p: number;
 
@@ -52,6 +54,9 @@ export class KenwardRoger {
       return out;
     };
     this.pMatrices = a.map((ai) => xx(ai).map((v) => -v));
+    this.phiPPhi = this.pMatrices.map((pi) =>
+      multiply(false, false, p, p, p, phi, multiply(false, false, p, p, p, pi, phi)),
+    );
     const u = new Float64Array(p * p);
     for (let i = 0; i < count; i++) {
       const phiPi = multiply(false, false, p, p, p, phi, this.pMatrices[i]);
@@ -106,21 +111,21 @@ export class KenwardRoger {
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < rows; j++) lphil[i + j * rows] = bilinear(p, L[i], this.phi, L[j]);
     const middle = inverseSpd(rows, lphil, "L Φ Lᵀ");
-    // Θ = Lᵀ (LΦLᵀ)⁻¹ L
-    const theta = new Float64Array(p * p);
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < rows; j++) {
-        const w = middle[i + j * rows];
-        for (let c = 0; c < p; c++)
-          for (let r = 0; r < p; r++) theta[r + c * p] += L[i][r] * w * L[j][c];
-      }
-    const thetaPhi = multiply(false, false, p, p, p, theta, this.phi);
-    const us = this.pMatrices.map((pi) =>
-      multiply(false, false, p, p, p, thetaPhi, multiply(false, false, p, p, p, pi, this.phi)),
-    );
-    const traces = us.map((u) => {
+    // With Θ = Lᵀ(LΦLᵀ)⁻¹L = LᵀML, pbkrtest's U_i = ΘΦP_iΦ has tr U_i = tr(M B_i) and
+    // tr(U_iU_j) = tr(M B_i M B_j) for the r×r B_i = L(ΦP_iΦ)Lᵀ: r-sized work per test, not p³.
+    const mb = this.phiPPhi.map((ppp) => {
+      const b = new Float64Array(rows * rows);
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j <= i; j++) {
+          const v = bilinear(p, L[i], ppp, L[j]);
+          b[i + j * rows] = v;
+          b[j + i * rows] = v;
+        }
+      return multiply(false, false, rows, rows, rows, middle, b);
+    });
+    const traces = mb.map((u) => {
       let t = 0;
-      for (let c = 0; c < p; c++) t += u[c + c * p];
+      for (let c = 0; c < rows; c++) t += u[c + c * rows];
       return t;
     });
     let A1 = 0;
@@ -130,8 +135,8 @@ export class KenwardRoger {
         const w = this.w[i + j * this.count];
         A1 += w * traces[i] * traces[j];
         let trace = 0;
-        for (let c = 0; c < p; c++)
-          for (let r = 0; r < p; r++) trace += us[i][r + c * p] * us[j][c + r * p];
+        for (let c = 0; c < rows; c++)
+          for (let r = 0; r < rows; r++) trace += mb[i][r + c * rows] * mb[j][c + r * rows];
         A2 += w * trace;
       }
     }
