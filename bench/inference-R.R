@@ -11,6 +11,7 @@
 # the first in this process (run it in a fresh process per case).
 # Prints JSON to stdout.
 # Usage: Rscript bench/inference-R.R <datasets-dir> <results-dir> <cases.json> <id,id> [warm|first]
+#        [wall|cpu]
 suppressPackageStartupMessages({ library(lmerTest); library(pbkrtest); library(jsonlite) })
 args <- commandArgs(trailingOnly = TRUE)
 datasets_dir <- args[1]
@@ -18,6 +19,7 @@ results_dir <- args[2]
 cases <- fromJSON(args[3], simplifyDataFrame = FALSE)
 only <- if (length(args) >= 4 && nzchar(args[4])) strsplit(args[4], ",")[[1]] else NULL
 mode <- if (length(args) >= 5) args[5] else "warm"
+clock <- if (length(args) >= 6) args[6] else "wall"
 load_dataset <- function(name) {
   dir <- if (file.exists(file.path(datasets_dir, paste0(name, ".csv")))) datasets_dir else results_dir
   schema <- fromJSON(file.path(dir, paste0(name, ".schema.json")), simplifyVector = TRUE)
@@ -31,7 +33,7 @@ load_dataset <- function(name) {
 }
 step <- function(case, m, has_terms) {
   gc()  # untimed, as bench/inference.mjs collects before each timed run
-  system.time({
+  timing <- system.time({
     if (case$task == "satterthwaite") {
       mt <- as_lmerModLmerTest(m)
       s <- summary(mt)
@@ -41,9 +43,11 @@ step <- function(case, m, has_terms) {
       s <- summary(mt, ddf = "Kenward-Roger")
       if (has_terms) a <- anova(mt, type = 3, ddf = "Kenward-Roger")
     } else {
-      ci <- confint(m, method = "profile")
+      ci <- suppressMessages(confint(m, method = "profile"))
     }
-  })[["elapsed"]]
+  })
+  # "cpu": user + system time of this process (bench/inference.mjs --clock cpu), else elapsed
+  if (clock == "cpu") timing[["user.self"]] + timing[["sys.self"]] else timing[["elapsed"]]
 }
 results <- list()
 for (case in cases) {

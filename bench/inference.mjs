@@ -33,6 +33,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     child: { type: "string" },
     before: { type: "string" },
+    clock: { type: "string", default: "wall" },
   },
 });
 const allCases = JSON.parse(readFileSync(join(here, "inference-cases.json"), "utf8"));
@@ -51,15 +52,25 @@ function step(lib, model, task) {
   if (model.parts.formula.fixed.length > 0) lib.anova(model, { type: 3, ddf });
 }
 
+// --clock cpu: the process's user + system CPU time (R: user.self + sys.self of system.time)
+// instead of the elapsed time, for a loaded machine, where a step of a few milliseconds is
+// mostly time spent waiting for a core.
+const cpuClock = values.clock === "cpu";
+const now = () => {
+  if (!cpuClock) return performance.now() / 1000;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 /** Seconds of one run of the step on a freshly fitted model (the fit untimed). */
 function timedRun(c, table, lib = inference) {
   const model = LinearMixedModel.fromFormula(c.formula, table, { reml: c.reml }).fit({
     optimizer: bobyqa(),
   });
   globalThis.gc?.();
-  const started = performance.now();
+  const started = now();
   step(lib, model, c.task);
-  return (performance.now() - started) / 1000;
+  return now() - started;
 }
 
 const median = (xs) => {
@@ -104,7 +115,7 @@ for (const c of cases) {
   if (values["first-call"]) {
     const output = execFileSync(
       process.execPath,
-      ["--expose-gc", fileURLToPath(import.meta.url), "--child", c.id],
+      ["--expose-gc", fileURLToPath(import.meta.url), "--child", c.id, "--clock", values.clock],
       { encoding: "utf8" },
     );
     row.firstSeconds = JSON.parse(output).seconds;
@@ -125,6 +136,7 @@ function rSide(mode) {
       join(here, "inference-cases.json"),
       cases.map((c) => c.id).join(","),
       mode,
+      values.clock,
     ],
     { encoding: "utf8", maxBuffer: 1 << 24 },
   );
@@ -148,6 +160,7 @@ if (values["vs-r"]) {
             join(here, "inference-cases.json"),
             c.id,
             "first",
+            values.clock,
           ],
           { encoding: "utf8", maxBuffer: 1 << 24 },
         ),
@@ -159,7 +172,9 @@ if (values["vs-r"]) {
 
 const fmt = (x) => (x === undefined || x === null ? "–" : x.toPrecision(3));
 const ratio = (r, ours) => (r ? `${(r / ours).toFixed(1)}×` : "–");
-console.log(`load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; clock: ${cpuClock ? "CPU time (user + system)" : "elapsed"}`,
+);
 const first = values["first-call"];
 const before = earlier !== null;
 console.log(
