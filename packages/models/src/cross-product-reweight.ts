@@ -113,13 +113,40 @@ export class CrossProductReweighter {
   /**
    * [Z y]ᵀW[Z y] for scalar terms and no fixed columns (a GLMM's random-effects working model)
    * in one pass over the observations instead of one per block; every product and every sum in
-   * the same order as the block-by-block path, so the same bits.
+   * the same order as the block-by-block path, so the same bits. One and two terms (most GLMMs)
+   * have their own loops over plain typed arrays.
    */
   private reweightScalar(w: Float64Array, y: Float64Array): void {
     const terms = this.parts.reterms;
     const k = terms.length;
     const blocks = this.blocks;
     for (const block of blocks) block.values.fill(0);
+    const last = blocks[blockIndex(k, k)].values;
+    if (k === 1) {
+      last[0] = reweightOneScalar(
+        w,
+        y,
+        terms[0],
+        blocks[blockIndex(0, 0)].values,
+        blocks[blockIndex(1, 0)].values,
+      );
+      return;
+    }
+    if (k === 2) {
+      last[0] = reweightTwoScalar(
+        w,
+        y,
+        terms[0],
+        terms[1],
+        blocks[blockIndex(0, 0)].values,
+        blocks[blockIndex(1, 1)].values,
+        blocks[blockIndex(2, 0)].values,
+        blocks[blockIndex(2, 1)].values,
+        blocks[blockIndex(1, 0)].values,
+        (this.positions[blockIndex(1, 0)] as ObservationPositions).base,
+      );
+      return;
+    }
     const diagonals = terms.map((_, i) => blocks[blockIndex(i, i)].values);
     const responses = terms.map((_, i) => blocks[blockIndex(k, i)].values);
     // Per term i, the off-diagonal blocks (i, j < i): their values and observation positions.
@@ -147,7 +174,7 @@ export class CrossProductReweighter {
         for (let j = 0; j < i; j++) values[j][bases[j][t]] += wz * terms[j].z[t];
       }
     }
-    blocks[blockIndex(k, k)].values[0] = yy;
+    last[0] = yy;
   }
 
   private termProduct(i: number, j: number, w: Float64Array): void {
@@ -173,4 +200,67 @@ export class CrossProductReweighter {
       }
     }
   }
+}
+
+/** `reweightScalar` for one term: fills its diagonal and response row, returns yᵀWy. */
+function reweightOneScalar(
+  w: Float64Array,
+  y: Float64Array,
+  term: RandomEffectsMatrix,
+  diagonal: Float64Array,
+  response: Float64Array,
+): number {
+  const { refs, z } = term;
+  let yy = 0;
+  for (let t = 0; t < w.length; t++) {
+    const wt = w[t];
+    const yt = y[t];
+    yy += wt * yt * yt;
+    const level = refs[t];
+    const zt = z[t];
+    const wz = wt * zt;
+    diagonal[level] += wz * zt;
+    response[level] += wz * yt;
+  }
+  return yy;
+}
+
+/**
+ * `reweightScalar` for two terms: both diagonals, both response rows and the off-diagonal block
+ * (its observation positions `base`), in the order of the general loop; returns yᵀWy.
+ */
+function reweightTwoScalar(
+  w: Float64Array,
+  y: Float64Array,
+  first: RandomEffectsMatrix,
+  second: RandomEffectsMatrix,
+  diagonal0: Float64Array,
+  diagonal1: Float64Array,
+  response0: Float64Array,
+  response1: Float64Array,
+  off: Float64Array,
+  base: Int32Array,
+): number {
+  const refs0 = first.refs;
+  const z0 = first.z;
+  const refs1 = second.refs;
+  const z1 = second.z;
+  let yy = 0;
+  for (let t = 0; t < w.length; t++) {
+    const wt = w[t];
+    const yt = y[t];
+    yy += wt * yt * yt;
+    const a = z0[t];
+    const wa = wt * a;
+    const level0 = refs0[t];
+    diagonal0[level0] += wa * a;
+    response0[level0] += wa * yt;
+    const b = z1[t];
+    const wb = wt * b;
+    const level1 = refs1[t];
+    diagonal1[level1] += wb * b;
+    response1[level1] += wb * yt;
+    off[base[t]] += wb * a;
+  }
+  return yy;
 }
