@@ -317,7 +317,15 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     if (!this.isFitted) throw new ModelError("savedState() needs a fitted model; call fit() first");
     const { beta, u } = this.evaluator;
     const { nAGQ, fast, pirlsIterations } = this;
-    return { beta: [...beta], u: [...u], nAGQ, fast, pirlsIterations: [...pirlsIterations] };
+    const covariance = this.fitState?.covariance ?? null;
+    return {
+      beta: [...beta],
+      u: [...u],
+      nAGQ,
+      fast,
+      pirlsIterations: [...pirlsIterations],
+      ...(covariance === null ? {} : { covariance: [...covariance] }),
+    };
   }
 
   /**
@@ -343,7 +351,15 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
       throw new ModelError("the saved parameters give no finite deviance on these data");
     }
     const { nAGQ, fast, pirlsIterations } = state;
-    this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations] };
+    const p = this.system.p;
+    if (state.covariance !== undefined && state.covariance.length !== p * p) {
+      this.resetToStart();
+      throw new ModelError(
+        `the saved covariance has ${state.covariance.length} values, the model needs ${p * p}`,
+      );
+    }
+    const covariance = state.covariance === undefined ? null : Float64Array.from(state.covariance);
+    this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations], covariance };
     this.covarianceCache = null;
     this.installedObjective = optsum.finalObjective;
     this.adoptRestoredRecord(optsum, warnings);
@@ -383,8 +399,10 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   /** The p×p covariance of β (kept columns), computed once per fit. */
   private betaCovariance(): Float64Array {
     if (this.covarianceCache !== null) return this.covarianceCache;
-    let covariance: Float64Array | null = null;
-    if (this.isFitted && !this.fast) covariance = this.hessianOfObjective();
+    // The fit's Newton polish took the Hessian already (at the point it stepped from, a small
+    // step from the optimum); else compute it here, at the optimum.
+    let covariance: Float64Array | null = this.fitState?.covariance ?? null;
+    if (covariance === null && this.isFitted && !this.fast) covariance = this.hessianOfObjective();
     if (covariance === null) {
       if (this.isFitted && !this.fast) {
         this.warnings.push({

@@ -8,6 +8,7 @@ import { fitWarnings } from "./fit-warnings";
 import { fixedFactorInverse } from "./fixed-effects";
 import { type GlmmObjective, PirlsFailure } from "./glmm-objective";
 import { type GlmmFitOptions, MAX_AGQ_NODES } from "./glmm-options";
+import { newtonPolish } from "./glmm-polish";
 import type { OptimizationSummary } from "./model-types";
 import { optimizationSummary } from "./optimization-summary";
 import { createRecorder, runOptimizer } from "./optimizer-run";
@@ -30,6 +31,12 @@ export interface GlmmFitState {
   readonly fast: boolean;
   /** PIRLS iterations of every evaluation, in order. */
   readonly pirlsIterations: readonly number[];
+  /**
+   * 2·H⁻¹ for β from the finite-difference Hessian the joint stage's Newton polish took (p×p),
+   * or null (a fast fit, H not positive definite, or θ moved after it): then the summary
+   * computes it at the optimum.
+   */
+  readonly covariance: Float64Array | null;
 }
 
 export interface GlmmFitOutcome {
@@ -123,6 +130,14 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     }
     return value;
   };
+  /** A joint point's objective without touching the anchor or the PIRLS record. @throws PirlsFailure */
+  const evaluateQuietly = (x: Float64Array): number => {
+    install(x, false);
+    evaluator.pirls(false);
+    return rule === null
+      ? evaluator.laplace()
+      : evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
+  };
   const mustEvaluate = (x: Float64Array, thetaOnly: boolean, where: string): number => {
     try {
       const value = evaluate(x, thetaOnly);
@@ -140,12 +155,13 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     thetaOnly: boolean,
     lower: Float64Array,
     step?: Float64Array,
+    tolerances: { ftolAbs?: number } = {},
   ) => {
     bestValue = Number.POSITIVE_INFINITY;
     evaluator.clearAnchor();
     const startValue = mustEvaluate(initial, thetaOnly, "the starting values");
     const settings = resolveFitSettings(
-      step === undefined ? options : { ...options, initialStep: step },
+      { ...options, ...tolerances, ...(step === undefined ? {} : { initialStep: step }) },
       lower,
       initial,
     );
@@ -169,8 +185,18 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
   const theta0 = layout.initialTheta();
   evaluator.beta.set(context.glmBeta);
   evaluator.u.fill(0);
-  const first = stage(theta0, true, layout.lowerBounds());
+  // Before a joint stage, stage 1 only finds its start: a looser f tolerance will do.
+  const first = stage(
+    theta0,
+    true,
+    layout.lowerBounds(),
+    undefined,
+    fast ? {} : { ftolAbs: options.ftolAbs ?? THETA_STAGE_FTOL_ABS },
+  );
   let optimum = Float64Array.from(first.result.theta);
+  let optimumValue = first.result.value;
+  let polishedPoint: Float64Array | null = null;
+  let polishCovariance: Float64Array | null = null;
   let { result, settings } = first;
   const initial = fast ? theta0 : concat(context.glmBeta, theta0);
   const initialObjective = first.startValue;
@@ -178,17 +204,62 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     mustEvaluate(optimum, true, "the optimum of the θ-only stage");
     const start = concat(evaluator.beta, optimum);
     const lower = concat(new Float64Array(p).fill(Number.NEGATIVE_INFINITY), layout.lowerBounds());
-    const second = stage(start, false, lower, jointInitialStep(context, optimum));
-    optimum = Float64Array.from(second.result.theta);
+    const second = stage(start, false, lower, jointInitialStep(context, optimum), {
+      ftolAbs: options.ftolAbs ?? JOINT_STAGE_FTOL_ABS,
+    });
     result = second.result;
     settings = second.settings;
+    // The Newton polish's derivative points start from the linearization at the stage's
+    // answer (its best point, where the stage left the anchor), and record nothing.
+    const probe = (x: Float64Array): number => {
+      try {
+        const value = evaluateQuietly(x);
+        return Number.isFinite(value) ? value : Number.NaN;
+      } catch (error) {
+        if (error instanceof PirlsFailure) return Number.NaN;
+        throw error;
+      }
+    };
+    const polishEvaluate = (x: Float64Array): number => {
+      let value = Number.POSITIVE_INFINITY;
+      try {
+        value = evaluate(x, false);
+      } catch (error) {
+        if (!(error instanceof PirlsFailure)) throw error;
+      }
+      recorder.record(x, value);
+      return value;
+    };
+    const polish = newtonPolish(
+      probe,
+      polishEvaluate,
+      Float64Array.from(second.result.theta),
+      second.result.value,
+      p,
+      lower,
+    );
+    if (polish.trusted) {
+      optimum = Float64Array.from(polish.point);
+      optimumValue = polish.value;
+      polishedPoint = polish.point;
+      polishCovariance = polish.covariance;
+    } else {
+      // The quadratic model did not hold (or could not be used): resume BOBYQA from the best
+      // point at the caller's (or the default) tolerance, as without the polish.
+      const resumed = polish.point;
+      const third = stage(resumed, false, lower, jointInitialStep(context, resumed.subarray(p)));
+      result = third.result;
+      settings = third.settings;
+      optimum = Float64Array.from(third.result.theta);
+      optimumValue = third.result.value;
+    }
   }
 
   const withTheta = (theta: Float64Array) => (fast ? theta : concat(optimum.subarray(0, p), theta));
   const theta = canonicalTheta(
     layout,
     fast ? optimum : optimum.subarray(p),
-    result.value,
+    optimumValue,
     (candidate) => {
       try {
         const value = evaluate(withTheta(candidate), fast);
@@ -229,8 +300,23 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     finalTheta: final,
     finalObjective: objective,
   });
-  return { state: { nAGQ, fast, pirlsIterations }, objective, optsum, warnings };
+  // The polish's covariance holds for the point it was taken at (θ not snapped since).
+  const covariance =
+    polishedPoint !== null && final.every((value, i) => value === polishedPoint?.[i])
+      ? polishCovariance
+      : null;
+  return { state: { nAGQ, fast, pirlsIterations, covariance }, objective, optsum, warnings };
 }
+
+/**
+ * The joint stage's f tolerance when the caller gives none: BOBYQA stops at the first improving
+ * trust-region step that gains less than this, and the Newton polish (`glmm-polish.ts`) does the
+ * rest.
+ */
+export const JOINT_STAGE_FTOL_ABS = 1e-4;
+
+/** Stage 1's f tolerance before a joint stage (a fast fit keeps the caller's or 1e-8). */
+export const THETA_STAGE_FTOL_ABS = 1e-4;
 
 /**
  * Steps for the joint stage: β in units of its standard errors at stage 1's answer (from L_XX,

@@ -19,6 +19,11 @@ export interface GlmmSavedState {
   readonly fast: boolean;
   /** PIRLS iterations of every evaluation, in fit-log order. */
   readonly pirlsIterations: readonly number[];
+  /**
+   * The covariance of β (p×p, column-major) from the Hessian the fit took, when it took one
+   * (its Newton polish); absent: the restored model computes it at the optimum when asked.
+   */
+  readonly covariance?: readonly number[];
 }
 
 /**
