@@ -248,19 +248,26 @@ export class GlmmObjective {
     if (!Number.isFinite(deviance)) return this.fail();
     const { mu, workingResiduals, workingWeights } = glm;
     const range = family.muRange;
-    for (let t = 0; t < n; t++) {
-      if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
-    }
-    // The full system's response is the working response z = η + r − offset; the random one's
-    // is z less the fixed part, Zb + r.
+    // In one pass with the range checks (z is scratch, unread after a failure): the full
+    // system's response is the working response z = η + r − offset; the random one's is z less
+    // the fixed part, Zb + r.
     const z = this.workingResponse;
     const offset = response.offset;
-    if (target === system) {
+    if (target !== system) {
       for (let t = 0; t < n; t++) {
-        z[t] = eta[t] + workingResiduals[t] - (offset === null ? 0 : offset[t]);
+        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
+        z[t] = eta[t] - fixedPart[t] + workingResiduals[t];
+      }
+    } else if (offset === null) {
+      for (let t = 0; t < n; t++) {
+        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
+        z[t] = eta[t] + workingResiduals[t];
       }
     } else {
-      for (let t = 0; t < n; t++) z[t] = eta[t] - fixedPart[t] + workingResiduals[t];
+      for (let t = 0; t < n; t++) {
+        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
+        z[t] = eta[t] + workingResiduals[t] - offset[t];
+      }
     }
     this.active = target;
     target.reweight(workingWeights, z);
