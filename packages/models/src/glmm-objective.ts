@@ -64,6 +64,18 @@ export const PIRLS_STEP_TOLERANCE_SCORING = 1e-10;
 
 const NO_FIXED_EFFECTS = new Float64Array(0);
 
+/**
+ * Whether a Fisher-scoring PIRLS run (a non-canonical link) is within its tolerance of the mode:
+ * scoring converges linearly, with steps shrinking by a rate c = step/previous, so the distance
+ * left after a step is about step·c/(1 − c). Trusted only for a clear contraction (c ≤ 1/2)
+ * between two full steps (no halving, which would fake a small rate).
+ */
+function scoringSettled(step: number, previous: number): boolean {
+  if (!Number.isFinite(previous)) return false;
+  const rate = step / previous;
+  return rate <= 0.5 && (step * rate) / (1 - rate) <= PIRLS_STEP_TOLERANCE_SCORING;
+}
+
 export class GlmmObjective {
   readonly p: number;
   readonly q: number;
@@ -334,6 +346,7 @@ export class GlmmObjective {
       }
     }
     let halvings = 0;
+    let previousStep = Number.POSITIVE_INFINITY;
     for (let iteration = 1; iteration <= PIRLS_MAX_ITERATIONS; iteration++) {
       this.previousU.set(this.u);
       this.previousBeta.set(this.beta);
@@ -369,9 +382,11 @@ export class GlmmObjective {
       const tolerance = this.response.canonical
         ? PIRLS_STEP_TOLERANCE_NEWTON
         : PIRLS_STEP_TOLERANCE_SCORING;
-      if (this.stepSize(varyBeta) <= tolerance) {
+      const step = this.stepSize(varyBeta);
+      if (step <= tolerance || (!this.response.canonical && scoringSettled(step, previousStep))) {
         return { iterations: iteration, halvings, converged: true, stalled: false };
       }
+      previousStep = halved === 0 ? step : Number.POSITIVE_INFINITY;
       previous = current;
     }
     return { iterations: PIRLS_MAX_ITERATIONS, halvings, converged: false, stalled: false };
