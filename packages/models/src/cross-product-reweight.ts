@@ -71,6 +71,11 @@ export class CrossProductReweighter {
   private readonly weighted: Float64Array;
   /** Only scalar terms and no fixed columns: one fused pass (`reweightScalar`). */
   private readonly scalarOnly: boolean;
+  /** One or two scalar terms and fixed columns: one pass over the rows (`reweightScalarFixed`). */
+  private readonly scalarWithFixed: boolean;
+  private readonly gram: Float64Array;
+  /** One row of [X y]. */
+  private readonly row: Float64Array;
 
   constructor(parts: ModelParts, blocks: Block[]) {
     this.parts = parts;
@@ -88,6 +93,9 @@ export class CrossProductReweighter {
     for (const term of terms) maxS = Math.max(maxS, term.s);
     this.weighted = new Float64Array(parts.n * maxS);
     this.scalarOnly = maxS === 1 && parts.X.p === 0;
+    this.scalarWithFixed = maxS === 1 && parts.X.p > 0 && k <= 2;
+    this.gram = new Float64Array((parts.X.p + 1) * (parts.X.p + 1));
+    this.row = new Float64Array(parts.X.p + 1);
   }
 
   /** Overwrite A with the cross-products under weights `w` (length n) and response `y`. */
@@ -96,6 +104,10 @@ export class CrossProductReweighter {
     const k = terms.length;
     if (this.scalarOnly) {
       this.reweightScalar(w, y);
+      return;
+    }
+    if (this.scalarWithFixed) {
+      this.reweightScalarFixed(w, y);
       return;
     }
     for (let i = 0; i < k; i++) {
@@ -175,6 +187,75 @@ export class CrossProductReweighter {
       }
     }
     last[0] = yy;
+  }
+
+  /**
+   * The full working model [Z X y]ᵀW[Z X y] for one or two scalar terms in one pass over the
+   * rows instead of one pass per block and per pair of columns: X is read once, not 2(p+1)
+   * times. Every entry is the sum over the rows in data order of the product the block-by-block
+   * path forms ((w·z)·z, (w·z_i)·z_j, x·(w·z), (w·a)·b for the Gram's a = column r ≥ c), so the
+   * same bits.
+   */
+  private reweightScalarFixed(w: Float64Array, y: Float64Array): void {
+    const terms = this.parts.reterms;
+    const k = terms.length;
+    const { n, X } = this.parts;
+    const p = X.p;
+    const m = p + 1;
+    const x = X.data;
+    const blocks = this.blocks;
+    for (const block of blocks) block.values.fill(0);
+    const gram = this.gram;
+    gram.fill(0);
+    const row = this.row;
+    const refs0 = terms[0].refs;
+    const z0 = terms[0].z;
+    const diagonal0 = blocks[blockIndex(0, 0)].values;
+    const fixed0 = blocks[blockIndex(k, 0)].values;
+    const two = k === 2;
+    const refs1 = two ? terms[1].refs : refs0;
+    const z1 = two ? terms[1].z : z0;
+    const diagonal1 = blocks[blockIndex(1, two ? 1 : 0)].values;
+    const fixed1 = two ? blocks[blockIndex(k, 1)].values : fixed0;
+    const off = two ? blocks[blockIndex(1, 0)].values : diagonal0;
+    const base = two ? (this.positions[blockIndex(1, 0)] as ObservationPositions).base : refs0;
+    for (let t = 0; t < n; t++) {
+      const wt = w[t];
+      const a = z0[t];
+      const wa = wt * a;
+      const level0 = refs0[t];
+      diagonal0[level0] += wa * a;
+      const at0 = level0 * m;
+      let wb = 0;
+      let at1 = 0;
+      if (two) {
+        const b = z1[t];
+        wb = wt * b;
+        const level1 = refs1[t];
+        diagonal1[level1] += wb * b;
+        off[base[t]] += wb * a;
+        at1 = level1 * m;
+      }
+      for (let r = 0; r < p; r++) row[r] = x[r * n + t];
+      row[p] = y[t];
+      for (let r = 0; r < m; r++) {
+        const xr = row[r];
+        if (xr !== 0) {
+          fixed0[at0 + r] += xr * wa;
+          if (two) fixed1[at1 + r] += xr * wb;
+        }
+        // Gram column c ≤ r: (w·x_r)·x_c.
+        const wx = wt * xr;
+        for (let c = 0; c <= r; c++) gram[r + c * m] += wx * row[c];
+      }
+    }
+    const target = blocks[blockIndex(k, k)].values;
+    for (let c = 0; c < m; c++) {
+      for (let r = c; r < m; r++) {
+        target[r + c * m] = gram[r + c * m];
+        target[c + r * m] = gram[r + c * m];
+      }
+    }
   }
 
   private termProduct(i: number, j: number, w: Float64Array): void {
