@@ -1,4 +1,4 @@
-import { ModelError, type ModelWarningV1 } from "@mixedmodels/core";
+import { FitAbortedError, ModelError, type ModelWarningV1 } from "@mixedmodels/core";
 import { gaussHermite } from "@mixedmodels/distributions";
 import type { Family } from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
@@ -212,6 +212,10 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
     // The Newton polish's derivative points start from the linearization at the stage's
     // answer (its best point, where the stage left the anchor), and record nothing.
     const probe = (x: Float64Array): number => {
+      // The derivative points are part of fit(): an abort stops them as it stops the optimizer.
+      if (options.signal?.aborted) {
+        throw new FitAbortedError(recorder.fitLog.length, options.signal.reason);
+      }
       try {
         const value = evaluateQuietly(x);
         return Number.isFinite(value) ? value : Number.NaN;
