@@ -1,7 +1,7 @@
 // Dense kernels (column-major, explicit leading dimensions and offsets).
 export { gemm } from "./dense/gemm";
 export { denseKernelBackend } from "./dense/kernel-backend";
-export { logdetFromCholesky } from "./dense/logdet";
+export { logdetFromBlockCholesky, logdetFromCholesky } from "./dense/logdet";
 export { potrf } from "./dense/potrf";
 export { syrk } from "./dense/syrk";
 export { trsm, trsv } from "./dense/trsm";

@@ -6,6 +6,7 @@ import {
   copyBlock,
   type DenseBlock,
   lmulLambdaTranspose,
+  logdetFromBlockCholesky,
   logdetFromCholesky,
   rmulLambda,
   scaleInflate,
@@ -24,7 +25,7 @@ import {
   writeResponseRow,
 } from "./cross-product";
 import { CrossProductReweighter } from "./cross-product-reweight";
-import { log } from "./elementary";
+import { log, logOfProduct } from "./elementary";
 import { createFactorStorage, type FactorChoice, type SparseFactorPolicy } from "./factor-storage";
 import { ThetaLayout } from "./theta-layout";
 
@@ -181,12 +182,10 @@ export class BlockedSystem {
       const block = this.factorBlock(j, j);
       switch (block.kind) {
         case "diagonal":
-          for (let i = 0; i < block.values.length; i++) sum += 2 * log(block.values[i]);
+          sum += 2 * logOfProduct(block.values, 0, 1, block.values.length);
           break;
         case "uniform-block-diagonal": {
-          const s = block.blockSize;
-          for (let b = 0; b < block.count; b++)
-            sum += logdetFromCholesky(s, block.values, b * s * s, s);
+          sum += logdetFromBlockCholesky(block.blockSize, block.count, block.values);
           break;
         }
         case "dense":

@@ -1,4 +1,4 @@
-import { log } from "@mixedmodels/math";
+import { logOfProduct } from "@mixedmodels/math";
 import type { SparseCholeskyFactor } from "./sparse-cholesky-factor";
 
 /**
@@ -78,8 +78,7 @@ export function sparseCholeskyLogDet(factor: SparseCholeskyFactor): number {
   for (let s = 0; s < supernodeCount; s++) {
     const columns = supernodeStart[s + 1] - supernodeStart[s];
     const height = supernodeRowPtr[s + 1] - supernodeRowPtr[s];
-    for (let jj = 0; jj < columns; jj++)
-      sum += log(factor.values[supernodeValuePtr[s] + jj * (height + 1)]);
+    sum += logOfProduct(factor.values, supernodeValuePtr[s], height + 1, columns);
   }
   return 2 * sum;
 }
