@@ -85,9 +85,12 @@ if (values.child !== undefined) {
   process.exit(0);
 }
 
+const simulatedCsv = join(here, "results", "simulated4000.csv");
+// Regenerated when missing or written before the crossed factor h and y2 were added.
 if (
   cases.some((c) => c.dataset === "simulated4000") &&
-  !existsSync(join(here, "results", "simulated4000.csv"))
+  (!existsSync(simulatedCsv) ||
+    !readFileSync(simulatedCsv, "utf8").startsWith('"y","x","g","h","y2"'))
 )
   execFileSync(process.execPath, [join(here, "inference-simulated.mjs")]);
 
