@@ -5,8 +5,9 @@ import { bobyqa } from "@mixedmodels/optim";
 import { expectClose } from "@mixedmodels/testkit";
 import { describe, expect, it } from "vitest";
 import { anova, coeftable } from "../src/index";
-import lmerTest from "./fixtures/empty-cell/cake_empty_cell.json";
+import { expectFTable } from "./expect-f-table";
 import type { FTable } from "./fixture-cases";
+import lmerTest from "./fixtures/empty-cell/cake_empty_cell.json";
 
 // A factor combination without rows: cake without recipe C at 225° (fixtures/empty-cell,
 // make-empty-cell.R: lmerTest 3.1-3, pbkrtest 0.5.2). X of recipe * temperature is rank
@@ -34,26 +35,6 @@ function withoutCell(table: DataTable, recipe: string, temperature: string): Dat
 const data = withoutCell(cake, lmerTest.dropped.recipe, lmerTest.dropped.temperature);
 const fitted = (formula: string) =>
   LinearMixedModel.fromFormula(formula, data, { reml: true }).fit({ optimizer: bobyqa() });
-
-function expectTable(ours: ReturnType<typeof anova>, reference: FTable) {
-  expect(ours.rows.map((r) => r.term)).toEqual(reference.terms);
-  expect(ours.rows.map((r) => r.numDf)).toEqual(reference.numdf);
-  expectClose(
-    ours.rows.map((r) => r.denDf),
-    reference.dendf,
-    { rtol: 1e-3 },
-  );
-  expectClose(
-    ours.rows.map((r) => r.F),
-    reference.F,
-    { rtol: 1e-4 },
-  );
-  expectClose(
-    ours.rows.map((r) => r.p),
-    reference.p,
-    { rtol: 1e-3, atol: 1e-10 },
-  );
-}
 
 describe("cake without the recipe C × 225° cell, against lmerTest", () => {
   const model = fitted(lmerTest.formula);
@@ -86,8 +67,8 @@ describe("cake without the recipe C × 225° cell, against lmerTest", () => {
 
   it("type III with Satterthwaite and Kenward–Roger: lmerTest's F tests (9 numerator df for the interaction)", () => {
     const satterthwaite = anova(model, { type: 3 });
-    expectTable(satterthwaite, lmerTest.anova3_satterthwaite as FTable);
-    expectTable(
+    expectFTable(satterthwaite, lmerTest.anova3_satterthwaite as FTable);
+    expectFTable(
       anova(model, { type: 3, ddf: "kenward-roger" }),
       lmerTest.anova3_kenward_roger as FTable,
     );
@@ -100,7 +81,7 @@ describe("cake without the recipe C × 225° cell, against lmerTest", () => {
 
   it("type I: lmerTest's sequential F tests, no warning", () => {
     const table = anova(model, { type: 1 });
-    expectTable(table, lmerTest.anova1_satterthwaite as FTable);
+    expectFTable(table, lmerTest.anova1_satterthwaite as FTable);
     expect(table.warnings).toBeUndefined();
   });
 
