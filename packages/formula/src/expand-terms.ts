@@ -85,9 +85,11 @@ export function flattenSum(
   if (!throughParentheses) return items;
   return items.flatMap((item) => {
     const inner = unwrapParentheses(item.node);
-    return item.sign === "+" && item.node.kind === "paren" && isSum(inner)
-      ? flattenSum(inner, settings, true)
-      : [item];
+    if (!(item.sign === "+" && item.node.kind === "paren" && isSum(inner))) return [item];
+    const innerItems = flattenSum(inner, settings, true);
+    // A parenthesised sum that removes terms is expanded on its own, as R does: its removals do
+    // not reach the outer sum (`e + (a - e)` keeps e). Only pure additions are flattened.
+    return innerItems.some((innerItem) => innerItem.sign === "-") ? [item] : innerItems;
   });
 }
 
@@ -322,7 +324,11 @@ function power(
   let result = base;
   for (let i = 1; i < exponent; i++) {
     const next = product(base, result, span, context);
-    if (next.length === result.length) break;
+    // R multiplies k − 1 times; once the terms are complete a round can still reorder them
+    // within a degree, so stop only when a round gives the same terms in the same order (every
+    // later round would then too).
+    if (next.length === result.length && next.every((term, t) => keyOf(term) === keyOf(result[t])))
+      break;
     result = next;
   }
   return result;

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { formatFormula, parseFormula } from "../src/index";
 import reference from "./fixtures/unparenthesised-terms.json" with { type: "json" };
 import { expectedLabels, printTree } from "./term-algebra-model";
-import { FIXTURE_SEED, FIXTURE_SIZE, termTree as tree } from "./unparenthesised-arbitrary";
+import {
+  FIXTURE_SEED,
+  FIXTURE_SIZE,
+  fixtureTree,
+  termTree as tree,
+} from "./unparenthesised-arbitrary";
 
 // Formulas written with only the parentheses R's precedence needs (`a*b:c - a %in% b/c`), so the
 // parser's precedence and associativity decide the terms (issue 19: the round-trip generator
@@ -15,9 +20,6 @@ const intercept = fc.constantFrom(
   { text: (rhs: string) => `${rhs} - 1`, intercept: false },
   { text: (rhs: string) => `1 + ${rhs}`, intercept: true },
 );
-
-/** The fixture formulas whose within-degree order differs from R's (see the it.fails below). */
-const KNOWN_ORDER = new Set(["y ~ ((e * (b * c)^3):(c + a))^2"]);
 
 /** Labels grouped by degree (the number of ':'-separated factors), each group sorted. */
 function byDegree(labels: readonly string[]): string[][] {
@@ -33,7 +35,7 @@ describe("formulas without parentheses around every operand", () => {
       fc.property(tree, intercept, (t, mark) => {
         const formula = `y ~ ${mark.text(printTree(t))}`;
         const parsed = parseFormula(formula);
-        // Within a degree the order is R's too, except after a power (see KNOWN_ORDER below).
+        // By degree here; the fixture test below checks R's order within a degree too.
         expect(byDegree(parsed.fixed.map((term) => term.label))).toEqual(
           byDegree(expectedLabels(t)),
         );
@@ -63,39 +65,31 @@ describe("the term-algebra model and the parser against R's terms()", () => {
   // The first FIXTURE_SIZE draws of the generator at FIXTURE_SEED, expanded by R's terms()
   // (fixtures/unparenthesised-terms.R); the ones R expands to no term are left out.
   it("the parser gives R's terms, in R's order, for every formula in the fixture", () => {
-    const cases = reference.formulas.filter(({ formula }) => !KNOWN_ORDER.has(formula));
-    const parsed = cases.map(({ formula }) => ({
+    const parsed = reference.formulas.map(({ formula }) => ({
       formula,
       terms: parseFormula(formula).fixed.map((term) => term.label),
     }));
-    expect(parsed).toEqual(cases);
-    for (const { formula, terms } of reference.formulas.filter((f) => KNOWN_ORDER.has(f.formula))) {
-      const labels = parseFormula(formula).fixed.map((term) => term.label);
-      expect(byDegree(labels)).toEqual(byDegree(terms));
-    }
+    expect(parsed).toEqual(reference.formulas);
   });
 
-  // Open (found by this generator, 2026-12-02): power() in src/expand-terms.ts stops multiplying
-  // once a round adds no new term, but R's PowerTerms does all k − 1 rounds, and the later rounds
-  // reorder the terms within a degree; without the early exit all 200 formulas give R's order.
-  // it.fails: when that is fixed this test fails; then delete it and KNOWN_ORDER.
-  // Open (found by this generator, 2026-12-02): flattenSum in src/expand-terms.ts flattens a
-  // parenthesised sum into the top-level sum even when it removes terms, so `e + (a - e)` gives
-  // a where R's terms() gives e, a (R expands the parentheses first). The generator leaves such
-  // formulas out (addsParenthesisedRemoval); when fixed this test fails: delete it and the filter.
-  it.fails("keeps terms a parenthesised removal does not reach (known difference)", () => {
-    // R 4.2.2: attr(terms(y ~ e + (a - e)), "term.labels") is c("e", "a"); likewise below.
+  // Found by this generator (2026-12-02) and fixed: `e + (a - e)` (a parenthesised removal is
+  // expanded on its own, not flattened into the outer sum) and the order within a degree after
+  // a complete power (R's PowerTerms multiplies k − 1 times; a round can reorder).
+  it("keeps terms a parenthesised removal does not reach, as R does", () => {
+    // R 4.2.2: attr(terms(y ~ e + (a - e)), "term.labels") is c("e", "a").
     expect(parseFormula("y ~ e + (a - e)").fixed.map((term) => term.label)).toEqual(["e", "a"]);
   });
 
-  it.fails("gives R's order within a degree after a saturated power (known difference)", () => {
-    for (const { formula, terms } of reference.formulas.filter((f) => KNOWN_ORDER.has(f.formula))) {
-      expect(parseFormula(formula).fixed.map((term) => term.label)).toEqual(terms);
-    }
+  it("gives R's order within a degree after a complete power", () => {
+    // R 4.2.2, from the fixture: the formula whose order the early stop changed.
+    const formula = "y ~ ((e * (b * c)^3):(c + a))^2";
+    const expected = reference.formulas.find((f) => f.formula === formula);
+    expect(expected).toBeDefined();
+    expect(parseFormula(formula).fixed.map((term) => term.label)).toEqual(expected?.terms);
   });
 
   it("the model the property compares with gives R's terms for the same draws", () => {
-    const trees = fc.sample(tree, { seed: FIXTURE_SEED, numRuns: FIXTURE_SIZE });
+    const trees = fc.sample(fixtureTree, { seed: FIXTURE_SEED, numRuns: FIXTURE_SIZE });
     expect(reference.drawn).toBe(FIXTURE_SIZE);
     const fromModel = trees.map((t) => ({
       formula: `y ~ ${printTree(t)}`,
