@@ -45,12 +45,20 @@ export function printTree(tree: TermTree): string {
   const right = printTree(tree.right);
   const leftText = strength(tree.left) < own ? `(${left})` : left;
   const sameOp = tree.right.kind === "op" && tree.right.op === tree.op;
+  // a + (b - c + d) is not a + b - c + d: a sum that removes terms keeps its parentheses.
   const rightNeedsParens =
     strength(tree.right) < own ||
-    (strength(tree.right) === own && !(sameOp && ASSOCIATIVE.has(tree.op)));
+    (strength(tree.right) === own && !(sameOp && ASSOCIATIVE.has(tree.op))) ||
+    (tree.op === "+" && sumRemoves(tree.right));
   const rightText = rightNeedsParens ? `(${right})` : right;
   const spaced = tree.op === ":" || tree.op === "&" ? tree.op : ` ${tree.op} `;
   return `${leftText}${spaced}${rightText}`;
+}
+
+/** Whether a sum removes terms at its own level (a '-' not inside another operator). */
+function sumRemoves(tree: TermTree): boolean {
+  if (tree.kind !== "op" || (tree.op !== "+" && tree.op !== "-")) return false;
+  return tree.op === "-" || sumRemoves(tree.left) || sumRemoves(tree.right);
 }
 
 /** Variables in order of first appearance (R's variable list, which orders a label's factors). */
