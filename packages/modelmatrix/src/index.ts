@@ -7,6 +7,7 @@ export {
 } from "./coefficient-names";
 export type { Contrast, ContrastMatrix, ContrastType } from "./contrasts/contrast";
 export { contrastMatrix, fullDummyMatrix } from "./contrasts/contrast";
+export { CONSTANT_COLUMN_RELATIVE } from "./design/centred-design";
 export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
 export { DEFAULT_MAX_FIXED_EFFECTS } from "./design/fixed-effects-size";
 export { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";

@@ -1,10 +1,9 @@
-import type { ModelParts } from "@mixedmodels/modelmatrix";
+import {
+  CONSTANT_COLUMN_RELATIVE,
+  type ModelParts,
+  rankTolerance,
+} from "@mixedmodels/modelmatrix";
 import type { CrossProductSums } from "./cross-product-sums";
-
-/** The in-memory rank tolerance (modelmatrix's `rankTolerance`, R's `qr()`): 1e-7 of a column's norm. */
-const RANK_TOLERANCE = 1e-7;
-/** modelmatrix's CONSTANT_COLUMN_RELATIVE: a column varying by less than this is constant. */
-const CONSTANT_COLUMN_RELATIVE = 2 ** -42;
 
 /**
  * The in-memory rank decision (modelmatrix's `independentColumns`) made from the sums: columns in
@@ -53,7 +52,7 @@ export function independentColumnsFromSums(sums: CrossProductSums, p: number): I
     }
     let residual = normSquared;
     for (let k = 0; k < kept.length; k++) residual -= factor[k + j * p] ** 2;
-    if (!(residual > RANK_TOLERANCE * RANK_TOLERANCE * normSquared)) continue;
+    if (!(residual > rankTolerance * rankTolerance * normSquared)) continue;
     const k = kept.length;
     // Row j becomes row k of the factor: move its entries into column k's slot.
     for (let t = 0; t < k; t++) factor[t + k * p] = factor[t + j * p];
