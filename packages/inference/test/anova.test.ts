@@ -1,6 +1,6 @@
+import { expectFTable } from "@mixedmodels/testkit";
 import { describe, expect, it } from "vitest";
 import { anova } from "../src/index";
-import { expectFTable } from "./expect-f-table";
 import { cases, fitCase } from "./fixture-cases";
 
 describe.each(cases)("$id: type III anova against lmerTest", (c) => {

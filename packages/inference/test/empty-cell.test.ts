@@ -2,10 +2,9 @@ import { type DataColumn, type DataTable, ModelError } from "@mixedmodels/core";
 import { cake } from "@mixedmodels/datasets";
 import { LinearMixedModel } from "@mixedmodels/models";
 import { bobyqa } from "@mixedmodels/optim";
-import { expectClose } from "@mixedmodels/testkit";
+import { expectClose, expectFTable } from "@mixedmodels/testkit";
 import { describe, expect, it } from "vitest";
 import { anova, coeftable } from "../src/index";
-import { expectFTable } from "./expect-f-table";
 import type { FTable } from "./fixture-cases";
 import lmerTest from "./fixtures/empty-cell/cake_empty_cell.json";
 

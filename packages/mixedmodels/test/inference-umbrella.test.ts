@@ -1,10 +1,9 @@
 import { cake, cbpp, dyestuff, sleepstudy } from "@mixedmodels/datasets";
-import { expectClose } from "@mixedmodels/testkit";
+import { expectClose, expectFTable, expectRanovaTable, expectTTable } from "@mixedmodels/testkit";
 import { describe, expect, it } from "vitest";
 import {
   anova,
   bootstrapColumns,
-  type CoefficientTests,
   coeftable,
   confint,
   fit,
@@ -25,33 +24,6 @@ import references from "./fixtures/inference/references.json";
 // References: fixtures/inference (copied from the inference, predict and bootstrap packages'
 // lme4/lmerTest/pbkrtest fixtures; README there).
 const r = references;
-
-function expectTTable(
-  ours: CoefficientTests,
-  theirs: { names: string[]; stderror: number[]; df: number[]; t: number[]; p: number[] },
-) {
-  expect(ours.rows.map((row) => row.name)).toEqual(theirs.names);
-  expectClose(
-    ours.rows.map((row) => row.stderror),
-    theirs.stderror,
-    { rtol: 1e-4 },
-  );
-  expectClose(
-    ours.rows.map((row) => row.df ?? Number.NaN),
-    theirs.df,
-    { rtol: 1e-3 },
-  );
-  expectClose(
-    ours.rows.map((row) => row.statistic),
-    theirs.t,
-    { rtol: 1e-4 },
-  );
-  expectClose(
-    ours.rows.map((row) => row.p),
-    theirs.p,
-    { rtol: 1e-3, atol: 1e-10 },
-  );
-}
 
 describe("coeftable through the umbrella", () => {
   const m = fit(lmm(r.sleepstudy_reml.formula, sleepstudy), { reml: true });
@@ -104,43 +76,13 @@ describe("anova and ranova through the umbrella", () => {
       ["satterthwaite", r.cake_reml.anova3_satterthwaite],
       ["kenward-roger", r.cake_reml.anova3_kenward_roger],
     ] as const) {
-      const table = anova(m, { type: 3, ddf });
-      expect(table.rows.map((row) => row.term)).toEqual(reference.terms);
-      expect(table.rows.map((row) => row.numDf)).toEqual(reference.numdf);
-      expectClose(
-        table.rows.map((row) => row.denDf),
-        reference.dendf,
-        { rtol: 1e-3 },
-      );
-      expectClose(
-        table.rows.map((row) => row.F),
-        reference.F,
-        { rtol: 1e-4 },
-      );
-      expectClose(
-        table.rows.map((row) => row.p),
-        reference.p,
-        { rtol: 1e-3, atol: 1e-10 },
-      );
+      expectFTable(anova(m, { type: 3, ddf }), reference);
     }
   });
 
   it("ranova of sleepstudy REML, as lmerTest", () => {
     const table = ranova(fit(lmm(r.sleepstudy_reml.formula, sleepstudy), { reml: true }));
-    const reference = r.sleepstudy_reml_ranova;
-    expect(table.rows.map((row) => row.term)).toEqual(reference.terms);
-    expect(table.rows.map((row) => row.df)).toEqual(reference.df);
-    expectClose(table.loglik, reference.full_loglik, { rtol: 1e-6 });
-    expectClose(
-      table.rows.map((row) => row.lrt),
-      reference.lrt,
-      { atol: 2e-4 },
-    );
-    expectClose(
-      table.rows.map((row) => row.p),
-      reference.p,
-      { rtol: 1e-3 },
-    );
+    expectRanovaTable(table, r.sleepstudy_reml_ranova);
   });
 });
 

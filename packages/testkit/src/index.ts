@@ -10,3 +10,12 @@ export { describeOptimizerConformance } from "./optimizer-conformance";
 export { propertySettings } from "./property-settings";
 export type { Tolerance } from "./tolerance";
 export { expectClose, relativeError } from "./tolerance";
+export type {
+  FTableLike,
+  FTableReference,
+  RanovaTableLike,
+  RanovaTableReference,
+  TTableLike,
+  TTableReference,
+} from "./reference-tables";
+export { expectFTable, expectRanovaTable, expectTTable } from "./reference-tables";
