@@ -1,3 +1,4 @@
+import { thrown } from "@mixedmodels/testkit";
 import { dyestuff2, sleepstudy } from "@mixedmodels/datasets";
 import { describe, expect, it } from "vitest";
 import { DataError, FormulaSyntaxError, fit, lmm, MixedModelsError, ModelError } from "./index";
@@ -18,15 +19,6 @@ function sleepRows() {
     Days: days.values[row] as number,
     Subject: subject.levels[subject.codes[row] as number] as string,
   }));
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
 }
 
 describe("bad input, end to end", () => {

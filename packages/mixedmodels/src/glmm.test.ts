@@ -1,3 +1,4 @@
+import { thrown } from "@mixedmodels/testkit";
 import { cbpp, grouseticks } from "@mixedmodels/datasets";
 import { describe, expect, it } from "vitest";
 import { DataError, fit, formatSummary, glmm, ModelError } from "./index";
@@ -5,15 +6,6 @@ import { DataError, fit, formatSummary, glmm, ModelError } from "./index";
 // The umbrella's glmm() and fit() routing, end to end. Reference numbers: lme4::glmer 1.1-31
 // (shared/references/glmm, copied in packages/models/test/fixtures/glmm).
 const cbppFormula = "incidence / size ~ 1 + period + (1 | herd)";
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("glmm through the umbrella", () => {
   it("fits cbpp by Laplace and by AGQ with 9 nodes as glmer does, and prints the summary", () => {

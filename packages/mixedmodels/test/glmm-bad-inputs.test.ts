@@ -1,18 +1,10 @@
+import { thrown } from "@mixedmodels/testkit";
 import { cbpp, grouseticks } from "@mixedmodels/datasets";
 import { describe, expect, it } from "vitest";
 import { DataError, fit, glmm, ModelError } from "../src/index";
 
 // Issue 11's bad-input list for generalized models, end to end through glmm() and fit(): each
 // gets a typed error naming the column, row or term, or exactly one structured warning.
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
-}
 
 /** cbpp as plain rows with extra columns. */
 function cbppRows(extra: (row: number) => Record<string, number>) {

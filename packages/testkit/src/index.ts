@@ -19,3 +19,4 @@ export type {
   TTableReference,
 } from "./reference-tables";
 export { expectFTable, expectRanovaTable, expectTTable } from "./reference-tables";
+export { thrown } from "./thrown";

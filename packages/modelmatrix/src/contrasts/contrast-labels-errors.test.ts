@@ -1,3 +1,4 @@
+import { thrown } from "@mixedmodels/testkit";
 import { DataError } from "@mixedmodels/core";
 import { describe, expect, it } from "vitest";
 import { type Contrast, type ContrastMatrix, contrastMatrix } from "./contrast";
@@ -14,15 +15,7 @@ function rows(matrix: ContrastMatrix): number[][] {
   );
 }
 
-function dataError(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
+const dataError = (run: () => unknown): DataError => thrown(run, DataError);
 
 describe("contrastMatrix labels in MixedModels.jl's style", () => {
   it("names helmert and seqdiff columns by the levels after the first, fulldummy by every level", () => {

@@ -1,3 +1,4 @@
+import { thrown } from "@mixedmodels/testkit";
 import { ModelError } from "@mixedmodels/core";
 import { describe, expect, it } from "vitest";
 import { buildModelParts } from "../build-model-parts";
@@ -15,15 +16,7 @@ function manyLevels(n: number, levels: number) {
   return { y, f, g };
 }
 
-function modelError(run: () => unknown): ModelError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    return error as ModelError;
-  }
-  throw new Error("expected a ModelError");
-}
+const modelError = (run: () => unknown): ModelError => thrown(run, ModelError);
 
 describe("the size of X is checked before anything large is allocated", () => {
   it("100k rows and a 50k-level fixed factor: a ModelError with the sizes and a random-effects term", () => {

@@ -1,19 +1,11 @@
+import { thrown } from "@mixedmodels/testkit";
 import { DataError } from "@mixedmodels/core";
 import { describe, expect, it } from "vitest";
 import { buildModelParts } from "../build-model-parts";
 import { parseCsv } from "./parse-csv";
 import { toDataTable } from "./to-data-table";
 
-/** The DataError `run` throws (failing the test when it throws nothing or something else). */
-function dataError(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
+const dataError = (run: () => unknown): DataError => thrown(run, DataError);
 
 describe("duplicated column names", () => {
   it("in a CSV header are a DataError naming the column and both positions", () => {
