@@ -8,12 +8,10 @@ import {
 import type { FactorIndices, FactorScope } from "./factor-scope";
 import { formatExpr, unwrapParentheses } from "./format-expr";
 import { formatName } from "./format-name";
+import { distinct, keyOf, power, product, union } from "./term-products";
 import { FormulaSyntaxError } from "@mixedmodels/core";
 import type { Expr, Span, Term, TermFactor } from "./types";
 import { variablesOf } from "./variables-of";
-
-/** Guards the term algebra against `(a + b + ... + z)^26`-style explosions. */
-export const MAX_TERMS = 10_000;
 
 /** Where an expression sits, for the errors that depend on it. */
 export interface Enclosing {
@@ -312,77 +310,6 @@ function exponentOf(expr: Extract<Expr, { kind: "binary" }>, context: ExpansionC
     );
   }
   return exponent.value;
-}
-
-/** All interactions of up to `exponent` of the base terms, in R's generation order. */
-function power(
-  base: readonly FactorIndices[],
-  exponent: number,
-  span: Span,
-  context: ExpansionContext,
-) {
-  let result = base;
-  for (let i = 1; i < exponent; i++) {
-    const next = product(base, result, span, context);
-    // R multiplies k − 1 times; once the terms are complete a round can still reorder them
-    // within a degree, so stop only when a round gives the same terms in the same order (every
-    // later round would then too).
-    if (next.length === result.length && next.every((term, t) => keyOf(term) === keyOf(result[t])))
-      break;
-    result = next;
-  }
-  return result;
-}
-
-function product(
-  left: readonly FactorIndices[],
-  right: readonly FactorIndices[],
-  span: Span,
-  context: ExpansionContext,
-): FactorIndices[] {
-  if (left.length * right.length > MAX_TERMS * 2) throw tooManyTerms(span, context);
-  const terms: FactorIndices[] = [];
-  for (const l of left) for (const r of right) terms.push(union(l, r));
-  const result = distinct(terms);
-  if (result.length > MAX_TERMS) throw tooManyTerms(span, context);
-  return result;
-}
-
-function tooManyTerms(span: Span, context: ExpansionContext): FormulaSyntaxError {
-  return new FormulaSyntaxError(
-    `this expands to more than ${MAX_TERMS} terms`,
-    context.text,
-    span.start,
-    span.end - span.start,
-  );
-}
-
-function union(a: FactorIndices, b: FactorIndices): FactorIndices {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) merged.push(a[i++]);
-    else if (i >= a.length || b[j] < a[i]) merged.push(b[j++]);
-    else {
-      merged.push(a[i++]);
-      j++;
-    }
-  }
-  return merged;
-}
-
-function distinct(terms: readonly FactorIndices[]): FactorIndices[] {
-  const byKey = new Map<string, FactorIndices>();
-  for (const term of terms) {
-    const key = keyOf(term);
-    if (!byKey.has(key)) byKey.set(key, term);
-  }
-  return [...byKey.values()];
-}
-
-function keyOf(term: FactorIndices): string {
-  return term.join(",");
 }
 
 function single(index: number): TermSet {
