@@ -24,6 +24,16 @@ export interface BobyqaSettings {
    * `(n) => number` is evaluated per problem.
    */
   readonly npt?: number | ((n: number) => number);
+  /**
+   * The trust-region subproblem solver. `"rotations"` (default): truncated CG, then rotations on
+   * the sphere at the best of 24 angles, refined by a parabola. `"trsbox"`: the rules of Powell's
+   * TRSBOX as NLopt runs them (CG also stops when ‖g‖·Δ is below 1 % of the reduction so far;
+   * rotations sample tan(φ/2) at 17·bound + 3 points and need two free variables), which makes
+   * the run follow NLopt's more closely. Measured 2026-12-04: the same 356 evaluations over the
+   * 13 lme4 reference cases, InstEval 41 and 74 instead of 44 and 84, but more on the standard
+   * problems (Rosenbrock 174 instead of 142, Powell's singular 774 instead of 587).
+   */
+  readonly trustRegion?: "rotations" | "trsbox";
 }
 
 /**
@@ -44,6 +54,12 @@ export function bobyqa(settings: BobyqaSettings = {}): OptimizerV1 {
     throw new ModelError(`bobyqa: rhobeg must be a positive finite number, got ${settings.rhobeg}`);
   }
   const rhoend = settings.rhoend ?? 1e-6;
+  const trustRegion = settings.trustRegion ?? "rotations";
+  if (trustRegion !== "rotations" && trustRegion !== "trsbox") {
+    throw new ModelError(
+      `bobyqa: trustRegion must be "rotations" or "trsbox", got ${String(trustRegion)}`,
+    );
+  }
   if (!(rhoend > 0)) throw new ModelError(`bobyqa: rhoend must be positive, got ${rhoend}`);
   return {
     specificationVersion: "v1",
@@ -70,7 +86,7 @@ export function bobyqa(settings: BobyqaSettings = {}): OptimizerV1 {
               `bobyqa: npt must be an integer in [${fewest}, ${most}] for n = ${n}, got ${npt}`,
             );
           }
-          return bobyqaAlgorithm(problem, startValue, tolerances, { npt, rhoend });
+          return bobyqaAlgorithm(problem, startValue, tolerances, { npt, rhoend, trustRegion });
         },
       );
     },

@@ -5,12 +5,15 @@ import { GeometryStep } from "./geometry-step";
 import { axisPositions } from "./initial-points";
 import { InterpolationSet } from "./interpolation-set";
 import { QuadraticModel } from "./quadratic-model";
+import { TrsboxSolver } from "./trsbox-solver";
 import { TrustRegionSolver } from "./trust-region-step";
 
 /** BOBYQA's resolved settings for one run, in the problem's internal units. */
 export interface BobyqaRunSettings {
   readonly npt: number;
   readonly rhoend: number;
+  /** Which trust-region subproblem solver: see {@link BobyqaSettings.trustRegion}. */
+  readonly trustRegion: "rotations" | "trsbox";
 }
 
 /**
@@ -71,7 +74,8 @@ export function bobyqaAlgorithm(
 
   const set = new InterpolationSet(n, npt);
   const model = new QuadraticModel(n);
-  const trustRegion = new TrustRegionSolver(n);
+  const trustRegion =
+    settings.trustRegion === "trsbox" ? new TrsboxSolver(n) : new TrustRegionSolver(n);
   const geometry = new GeometryStep(n, npt);
   const residuals = new Float64Array(npt);
   const lagrange = new Float64Array(npt);
