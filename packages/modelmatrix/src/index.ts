@@ -8,6 +8,7 @@ export {
 export type { Contrast, ContrastMatrix, ContrastType } from "./contrasts/contrast";
 export { contrastMatrix, fullDummyMatrix } from "./contrasts/contrast";
 export { CONSTANT_COLUMN_RELATIVE } from "./design/centred-design";
+export { type EqualRows, equalRows } from "./design/equal-rows";
 export { independentColumns, rankTolerance } from "./design/fixed-effects-rank";
 export { DEFAULT_MAX_FIXED_EFFECTS } from "./design/fixed-effects-size";
 export { elementwiseFunctionNames } from "./evaluate/evaluate-numeric";
@@ -20,13 +21,13 @@ export {
   newDataDesign,
 } from "./newdata/new-data-design";
 export type { ModelKind } from "./random/random-effects-terms";
+export { type CsvRecordSink, CsvRecordSplitter } from "./table/csv-records";
 export {
   type CsvOptions,
   type CsvStreamOptions,
   parseCsv,
   parseCsvStream,
 } from "./table/parse-csv";
-export { CsvRecordSplitter, type CsvRecordSink } from "./table/csv-records";
 export { type TableOptions, toDataTable } from "./table/to-data-table";
 export type {
   FixedEffectsMatrix,

@@ -8,6 +8,7 @@ import {
   gemm,
 } from "@mixedmodels/linalg";
 import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import { writeIntegerGram } from "./integer-gram";
 
 /** Off-diagonal random-effects blocks at or below this fill ratio are stored sparse. */
 export const SPARSE_DENSITY_THRESHOLD = 0.1;
@@ -260,8 +261,9 @@ export function writeFixedTermProduct(
 }
 
 /**
- * Overwrite `target` ((p+1)×(p+1), both triangles) with [X y]ᵀW[X y]: XᵀX by one gemm (the
- * fast kernels) without weights, every other entry a sum over observations in data order.
+ * Overwrite `target` ((p+1)×(p+1), both triangles) with [X y]ᵀW[X y]: XᵀX without weights from
+ * X's classes of equal rows when X is integer-valued (exact, see `writeIntegerGram`), else by one
+ * gemm (the fast kernels); every other entry a sum over observations in data order.
  */
 export function writeFixedGram(
   fixed: FixedColumns,
@@ -272,7 +274,7 @@ export function writeFixedGram(
   const m = p + 1;
   const v = target.values;
   const column = (r: number) => (r < p ? x.subarray(r * n, r * n + n) : y);
-  if (weights === null) {
+  if (weights === null && !writeIntegerGram(x, n, p, v, m)) {
     gemm(true, false, p, p, n, 1, x, 0, n, x, 0, n, 0, v, 0, m);
     for (let c = 0; c < p; c++) {
       for (let r = c + 1; r < p; r++) v[c + r * m] = v[r + c * m];

@@ -7,16 +7,21 @@
  * makes the rounding, hence the rank decision on nearly tied columns, independent of the order
  * of the observations.
  *
+ * `multiplicity[t]`, when given, is how many rows of a larger matrix row t of X stands for.
+ *
  * @returns U (m×p, column-major, a new array) and m
  */
 export function distinctRowsWeighted(
   x: Float64Array,
   n: number,
   p: number,
+  multiplicity: Float64Array | null = null,
 ): { matrix: Float64Array; rows: number } {
   const hashes = rowHashes(x, n, p);
   const compare = (a: number, b: number) => hashes[a] - hashes[b] || compareRows(x, n, p, a, b);
-  const groups = fewDistinctRows(x, n, p, hashes, Math.max(64, n >> 3)) ?? sortedGroups(n, compare);
+  const groups =
+    fewDistinctRows(x, n, p, hashes, Math.max(64, n >> 3), multiplicity) ??
+    sortedGroups(n, compare, multiplicity);
   const m = groups.representatives.length;
   const order = Array.from({ length: m }, (_, k) => k).sort((a, b) =>
     compare(groups.representatives[a], groups.representatives[b]),
@@ -47,6 +52,7 @@ function fewDistinctRows(
   p: number,
   hashes: Int32Array,
   limit: number,
+  multiplicity: Float64Array | null,
 ): RowGroups | null {
   const representatives: number[] = [];
   const counts: number[] = [];
@@ -54,14 +60,15 @@ function fewDistinctRows(
   for (let t = 0; t < n; t++) {
     const candidates = groupsOfHash.get(hashes[t]);
     const match = candidates?.find((k) => compareRows(x, n, p, representatives[k], t) === 0);
+    const weight = multiplicity === null ? 1 : multiplicity[t];
     if (match !== undefined) {
-      counts[match]++;
+      counts[match] += weight;
       continue;
     }
     if (representatives.length === limit) return null;
     const k = representatives.length;
     representatives.push(t);
-    counts.push(1);
+    counts.push(weight);
     if (candidates) candidates.push(k);
     else groupsOfHash.set(hashes[t], [k]);
   }
@@ -69,7 +76,11 @@ function fewDistinctRows(
 }
 
 /** Distinct rows by sorting all rows so that equal rows are adjacent. */
-function sortedGroups(n: number, compare: (a: number, b: number) => number): RowGroups {
+function sortedGroups(
+  n: number,
+  compare: (a: number, b: number) => number,
+  multiplicity: Float64Array | null,
+): RowGroups {
   const order = new Int32Array(n);
   for (let t = 0; t < n; t++) order[t] = t;
   order.sort(compare);
@@ -77,17 +88,19 @@ function sortedGroups(n: number, compare: (a: number, b: number) => number): Row
   const counts: number[] = [];
   for (let k = 0; k < n; k++) {
     const t = order[k];
+    const weight = multiplicity === null ? 1 : multiplicity[t];
     const last = representatives.length - 1;
-    if (last >= 0 && compare(representatives[last], t) === 0) counts[last]++;
+    if (last >= 0 && compare(representatives[last], t) === 0) counts[last] += weight;
     else {
       representatives.push(t);
-      counts.push(1);
+      counts.push(weight);
     }
   }
   return { representatives, counts };
 }
 
-function rowHashes(x: Float64Array, n: number, p: number): Int32Array {
+/** A hash of each row's bits (column by column, so one sequential pass per column). */
+export function rowHashes(x: Float64Array, n: number, p: number): Int32Array {
   const words = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
   const hashes = new Int32Array(n);
   for (let j = 0; j < p; j++) {

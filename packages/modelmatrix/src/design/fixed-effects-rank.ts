@@ -1,5 +1,6 @@
-import { centredAboutIntercept } from "./centred-design";
+import { centredAboutIntercept, centredCopy, interceptCentring } from "./centred-design";
 import { distinctRowsWeighted } from "./distinct-rows";
+import { equalRows, gatherRows } from "./equal-rows";
 
 /**
  * Relative tolerance of the rank decision: column j is dependent when the part of it outside the
@@ -24,9 +25,7 @@ export const rankTolerance = 1e-7;
  */
 export function independentColumns(design: Float64Array, rowCount: number, p: number): Int32Array {
   if (p === 0) return new Int32Array(0);
-  // Centred about the intercept: the decision does not depend on a column's origin.
-  const centred = centredAboutIntercept(design, rowCount, p) ?? design;
-  const { matrix, rows: n } = distinctRowsWeighted(centred, rowCount, p);
+  const { matrix, rows: n } = weightedDistinctCentredRows(design, rowCount, p);
   const work = matrix.slice(0, n * p);
   // Column k of `reflectors` holds the Householder vector of the k-th kept column (rows k..n-1).
   const reflectors = new Float64Array(n * Math.min(n, p));
@@ -42,6 +41,31 @@ export function independentColumns(design: Float64Array, rowCount: number, p: nu
     kept.push(j);
   }
   return Int32Array.from(kept);
+}
+
+/**
+ * `distinctRowsWeighted` of X centred about the intercept (the decision then does not depend on
+ * a column's origin). With few distinct rows, X's classes of equal rows are found first and only
+ * their first rows are centred and compared, weighted by the class sizes: the same matrix, bit
+ * for bit, as from centring all rows (the means are still summed over all rows in order; rows
+ * equal before centring are equal after it, and classes that centring makes equal are merged).
+ */
+export function weightedDistinctCentredRows(
+  design: Float64Array,
+  rowCount: number,
+  p: number,
+): { matrix: Float64Array; rows: number } {
+  const classes = equalRows(design, rowCount, p, Math.max(64, rowCount >> 3));
+  if (classes === null) {
+    const centred = centredAboutIntercept(design, rowCount, p) ?? design;
+    return distinctRowsWeighted(centred, rowCount, p);
+  }
+  const { representatives, counts } = classes;
+  const m = representatives.length;
+  const rows = gatherRows(design, rowCount, p, representatives);
+  const centring = interceptCentring(design, rowCount, p, representatives);
+  const centred = centring === null ? rows : centredCopy(rows, m, p, centring);
+  return distinctRowsWeighted(centred, m, p, counts);
 }
 
 function norm(x: Float64Array, offset: number, from: number, to: number): number {
