@@ -225,23 +225,35 @@ function assemblyMap(
   valuePtr: Int32Array,
 ): Int32Array {
   const count = supernodeStart.length - 1;
-  // Row positions inside each supernode, for the entries of A that land in it.
-  const entryTarget = new Int32Array(colPtr[n]);
-  const bySupernode: number[][] = Array.from({ length: count }, () => []);
+  const nnz = colPtr[n];
+  const entryTarget = new Int32Array(nnz);
+  // The entries of A grouped by the supernode they land in (a counting sort, entries ascending
+  // within each), with their columns.
+  const columnOf = new Int32Array(nnz);
+  const home = new Int32Array(nnz);
+  const bucketPtr = new Int32Array(count + 1);
   for (let j = 0; j < n; j++) {
+    const jj = inverse[j];
     for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
-      bySupernode[supernodeOf[Math.min(inverse[rowIdx[p]], inverse[j])]].push(p, j);
+      columnOf[p] = j;
+      const s = supernodeOf[Math.min(inverse[rowIdx[p]], jj)];
+      home[p] = s;
+      bucketPtr[s + 1]++;
     }
   }
+  for (let s = 0; s < count; s++) bucketPtr[s + 1] += bucketPtr[s];
+  const next = bucketPtr.slice(0, count);
+  const bucket = new Int32Array(nnz);
+  for (let p = 0; p < nnz; p++) bucket[next[home[p]]++] = p;
+  // Row positions inside each supernode, for the entries of A that land in it.
   const position = new Int32Array(n);
   for (let s = 0; s < count; s++) {
     const height = rowPtr[s + 1] - rowPtr[s];
     for (let r = rowPtr[s]; r < rowPtr[s + 1]; r++) position[rows[r]] = r - rowPtr[s];
-    const list = bySupernode[s];
-    for (let t = 0; t < list.length; t += 2) {
-      const p = list[t];
+    for (let t = bucketPtr[s]; t < bucketPtr[s + 1]; t++) {
+      const p = bucket[t];
       const a = inverse[rowIdx[p]];
-      const b = inverse[list[t + 1]];
+      const b = inverse[columnOf[p]];
       const column = Math.min(a, b) - supernodeStart[s];
       entryTarget[p] = valuePtr[s] + position[Math.max(a, b)] + column * height;
     }
