@@ -30,6 +30,15 @@ export interface FixedEffectsMatrix {
    * intercept, i + 1 for `formula.fixed[i]` (R's `assign` attribute).
    */
   readonly assign?: Int32Array;
+  /**
+   * X's classes of equal rows (the first row of each and its size), when the rank check found
+   * them; they describe `rowClasses.data` only, so a user checks that it is this matrix's `data`.
+   */
+  readonly rowClasses?: {
+    readonly data: Float64Array;
+    readonly representatives: Int32Array;
+    readonly counts: Float64Array;
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type DenseBlock,
   gemm,
 } from "@mixedmodels/linalg";
-import type { ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import type { EqualRows, ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 import { writeIntegerGram } from "./integer-gram";
 
 /** Off-diagonal random-effects blocks at or below this fill ratio are stored sparse. */
@@ -45,15 +45,19 @@ export interface FixedColumns {
   readonly p: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** X's classes of equal rows from the model matrix, if it found them for this `x`. */
+  readonly classes?: EqualRows | null;
 }
 
 /** [X y] of the model parts: X shared, y − offset in a new array. */
 export function fixedResponseColumns(parts: ModelParts): FixedColumns {
+  const classes = parts.X.rowClasses;
   return {
     n: parts.n,
     p: parts.X.p,
     x: parts.X.data,
     y: responseMinusOffset(parts.y, parts.offset ?? null),
+    classes: classes !== undefined && classes.data === parts.X.data ? classes : null,
   };
 }
 
@@ -274,7 +278,7 @@ export function writeFixedGram(
   const m = p + 1;
   const v = target.values;
   const column = (r: number) => (r < p ? x.subarray(r * n, r * n + n) : y);
-  if (weights === null && !writeIntegerGram(x, n, p, v, m)) {
+  if (weights === null && !writeIntegerGram(x, n, p, v, m, fixed.classes ?? null)) {
     gemm(true, false, p, p, n, 1, x, 0, n, x, 0, n, 0, v, 0, m);
     for (let c = 0; c < p; c++) {
       for (let r = c + 1; r < p; r++) v[c + r * m] = v[r + c * m];

@@ -1,4 +1,4 @@
-import { equalRows } from "@mixedmodels/modelmatrix";
+import { type EqualRows, equalRows } from "@mixedmodels/modelmatrix";
 
 /**
  * XᵀX of the n×p column-major X into the leading p×p of `v` (leading dimension m, both
@@ -7,6 +7,8 @@ import { equalRows } from "@mixedmodels/modelmatrix";
  * partial sum is an integer that floating point holds exactly, whatever the order. Returns false
  * (and writes nothing) otherwise, or when X has more than n/8 classes (then the gemm is cheaper).
  * Dummy-coded designs (InstEval's 73,421×28 X of 0s and 1s has 28 classes) are the case it is for.
+ * `known`: X's classes of equal rows when the caller has them (any partition into equal rows
+ * will do), else they are found here.
  */
 export function writeIntegerGram(
   x: Float64Array,
@@ -14,6 +16,7 @@ export function writeIntegerGram(
   p: number,
   v: Float64Array,
   m: number,
+  known: EqualRows | null = null,
 ): boolean {
   if (n === 0 || p === 0) return false;
   let largest = 0;
@@ -23,8 +26,8 @@ export function writeIntegerGram(
     largest = Math.max(largest, Math.abs(value));
   }
   if (n * largest * largest > 2 ** 53) return false;
-  const classes = equalRows(x, n, p, Math.max(1, n >> 3));
-  if (classes === null) return false;
+  const classes = known ?? equalRows(x, n, p, Math.max(1, n >> 3));
+  if (classes === null || classes.representatives.length > Math.max(1, n >> 3)) return false;
   const { representatives, counts } = classes;
   for (let c = 0; c < p; c++) {
     for (let r = c; r < p; r++) {

@@ -1,4 +1,5 @@
 import { gemm } from "@mixedmodels/linalg";
+import { equalRows } from "@mixedmodels/modelmatrix";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeIntegerGram } from "../src/integer-gram";
@@ -46,7 +47,12 @@ describe("writeIntegerGram", () => {
         // At most `distinct` classes, so within the n/8 limit it must take the exact path.
         if (distinct <= n >> 3) expect(written).toBe(true);
         if (written) {
-          expect(new Uint32Array(v.buffer)).toEqual(new Uint32Array(gemmGram(x, n, p).buffer));
+          const expected = new Uint32Array(gemmGram(x, n, p).buffer);
+          expect(new Uint32Array(v.buffer)).toEqual(expected);
+          // With the classes given (as the model matrix passes them), the same.
+          const given = new Float64Array(p * p);
+          expect(writeIntegerGram(x, n, p, given, p, equalRows(x, n, p, n))).toBe(true);
+          expect(new Uint32Array(given.buffer)).toEqual(expected);
         }
       }),
       { numRuns: 200 },

@@ -1,10 +1,11 @@
 import type { FixedEffectsMatrix } from "../types";
 import { type DesignColumn, writeDesignColumn } from "./design-columns";
-import { independentColumns } from "./fixed-effects-rank";
+import { independentColumnsAndClasses } from "./fixed-effects-rank";
 
 /**
  * Fills X (n×p, column-major) from its design columns, then keeps a linearly independent subset
- * (see `independentColumns`); the dropped columns are named in `aliased`.
+ * (see `independentColumns`); the dropped columns are named in `aliased`. X's classes of equal
+ * rows, when the rank check found them, come along as `rowClasses`.
  */
 export function fixedEffectsMatrix(
   columns: readonly DesignColumn[],
@@ -15,7 +16,7 @@ export function fixedEffectsMatrix(
   columns.forEach((column, j) => {
     writeDesignColumn(column, n, full, j * n, 1);
   });
-  const kept = independentColumns(full, n, p);
+  const { kept, classes } = independentColumnsAndClasses(full, n, p);
   const allNames = columns.map((column) => column.name);
   let data = full;
   if (kept.length < p) {
@@ -35,5 +36,7 @@ export function fixedEffectsMatrix(
     aliased: allNames.filter((_, j) => !keptSet.has(j)),
     mixedModelsNames: columns.map((column) => column.mixedModelsName),
     assign: Int32Array.from(columns, (column) => column.term),
+    // Classes of equal rows of all columns are classes of equal rows of the kept ones.
+    ...(classes === null ? {} : { rowClasses: { ...classes, data } }),
   };
 }

@@ -1,6 +1,6 @@
 import { centredAboutIntercept, centredCopy, interceptCentring } from "./centred-design";
 import { distinctRowsWeighted } from "./distinct-rows";
-import { equalRows, gatherRows } from "./equal-rows";
+import { type EqualRows, equalRows, gatherRows } from "./equal-rows";
 
 /**
  * Relative tolerance of the rank decision: column j is dependent when the part of it outside the
@@ -24,8 +24,17 @@ export const rankTolerance = 1e-7;
  * @returns indices of the kept columns, increasing
  */
 export function independentColumns(design: Float64Array, rowCount: number, p: number): Int32Array {
-  if (p === 0) return new Int32Array(0);
-  const { matrix, rows: n } = weightedDistinctCentredRows(design, rowCount, p);
+  return independentColumnsAndClasses(design, rowCount, p).kept;
+}
+
+/** `independentColumns`, with X's classes of equal rows when it found them (see `equalRows`). */
+export function independentColumnsAndClasses(
+  design: Float64Array,
+  rowCount: number,
+  p: number,
+): { kept: Int32Array; classes: EqualRows | null } {
+  if (p === 0) return { kept: new Int32Array(0), classes: null };
+  const { matrix, rows: n, classes } = weightedDistinctCentredRows(design, rowCount, p);
   const work = matrix.slice(0, n * p);
   // Column k of `reflectors` holds the Householder vector of the k-th kept column (rows k..n-1).
   const reflectors = new Float64Array(n * Math.min(n, p));
@@ -40,7 +49,7 @@ export function independentColumns(design: Float64Array, rowCount: number, p: nu
     makeReflector(work, column, rank, n, residualNorm, reflectors, rank * n);
     kept.push(j);
   }
-  return Int32Array.from(kept);
+  return { kept: Int32Array.from(kept), classes };
 }
 
 /**
@@ -54,18 +63,18 @@ export function weightedDistinctCentredRows(
   design: Float64Array,
   rowCount: number,
   p: number,
-): { matrix: Float64Array; rows: number } {
+): { matrix: Float64Array; rows: number; classes: EqualRows | null } {
   const classes = equalRows(design, rowCount, p, Math.max(64, rowCount >> 3));
   if (classes === null) {
     const centred = centredAboutIntercept(design, rowCount, p) ?? design;
-    return distinctRowsWeighted(centred, rowCount, p);
+    return { ...distinctRowsWeighted(centred, rowCount, p), classes };
   }
   const { representatives, counts } = classes;
   const m = representatives.length;
   const rows = gatherRows(design, rowCount, p, representatives);
   const centring = interceptCentring(design, rowCount, p, representatives);
   const centred = centring === null ? rows : centredCopy(rows, m, p, centring);
-  return distinctRowsWeighted(centred, m, p, counts);
+  return { ...distinctRowsWeighted(centred, m, p, counts), classes };
 }
 
 function norm(x: Float64Array, offset: number, from: number, to: number): number {
