@@ -29,6 +29,8 @@ export interface Family {
   readonly muRange: Interval;
   /** V(μ): Var(y) = φ·V(μ)/weight. */
   variance(mu: number): number;
+  /** dV/dμ, for the observed information of a non-canonical link (`observedWorkingWeights`). */
+  varianceDerivative(mu: number): number;
   /**
    * The unit deviance d(y, μ) ≥ 0 (R's `dev.resids` with weight 1): the observation's deviance is
    * weight·d(y, μ), and the signed square root of that is its deviance residual.

@@ -29,4 +29,9 @@ export {
 } from "./residuals";
 export { startingValues } from "./starting-values";
 export type { GlmWorkspace } from "./working-response";
-export { createGlmWorkspace, updateFromEta } from "./working-response";
+export {
+  createGlmWorkspace,
+  OBSERVED_WEIGHT_FLOOR,
+  observedWorkingWeights,
+  updateFromEta,
+} from "./working-response";

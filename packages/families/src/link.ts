@@ -26,6 +26,11 @@ export interface Link {
   inverse(eta: number): number;
   /** dμ/dη at η. */
   derivative(eta: number): number;
+  /**
+   * d²μ/dη² at η, for the observed information of a non-canonical link
+   * (`observedWorkingWeights`); 0 where `derivative` is clamped (it is constant there).
+   */
+  secondDerivative(eta: number): number;
   /** Where the inverse is defined (R's `valideta`); `inverse` also excludes η = 0. */
   readonly etaDomain: Interval;
   /** The set the inverse maps `etaDomain` into (for `inverse`, the real line without 0). */

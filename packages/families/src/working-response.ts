@@ -69,3 +69,47 @@ export function updateFromEta(
   }
   return deviance;
 }
+
+/**
+ * The least fraction of the expected weight an observed weight keeps: far from the mode
+ * (y − μ large) the observed information of a non-canonical link can be small or negative, and
+ * the Newton step would then not be a descent step of the working model.
+ */
+export const OBSERVED_WEIGHT_FLOOR = 0.1;
+
+/**
+ * Newton's working weights and residuals for a non-canonical link, from a workspace filled by
+ * `updateFromEta`: the observed information of ½·deviance in η,
+ * w·(μ'²/V − (y − μ)(μ''V − μ'²V')/V²), floored at `OBSERVED_WEIGHT_FLOOR` of the expected weight
+ * w·μ'²/V, and the residual that keeps weight·residual (the score w·(y − μ)μ'/V) unchanged. The
+ * working model under these is the Newton step of PIRLS (quadratic convergence), where the
+ * expected weights give Fisher scoring (linear convergence); both have the same fixed point.
+ * For a canonical link the two coincide (μ'' V = μ'² V').
+ */
+export function observedWorkingWeights(
+  family: Family,
+  link: Link,
+  y: Float64Array,
+  priorWeights: Float64Array | null,
+  eta: Float64Array,
+  workspace: GlmWorkspace,
+  weights: Float64Array,
+  residuals: Float64Array,
+): void {
+  const { n, mu, muEta, workingWeights, workingResiduals } = workspace;
+  for (let i = 0; i < n; i++) {
+    const expected = workingWeights[i];
+    const m = mu[i];
+    const d = muEta[i];
+    const v = family.variance(m);
+    const w = priorWeights === null ? 1 : priorWeights[i];
+    const curvature =
+      (link.secondDerivative(eta[i]) * v - d * d * family.varianceDerivative(m)) / (v * v);
+    const observed = expected - w * (y[i] - m) * curvature;
+    const floor = OBSERVED_WEIGHT_FLOOR * expected;
+    const used = observed > floor ? observed : floor;
+    weights[i] = used;
+    residuals[i] =
+      expected === used ? workingResiduals[i] : (expected * workingResiduals[i]) / used;
+  }
+}

@@ -13,6 +13,7 @@ export const bernoulliFamily: Family = {
   hasDispersion: false,
   muRange: UNIT,
   variance: (mu) => mu * (1 - mu),
+  varianceDerivative: (mu) => 1 - 2 * mu,
   unitDeviance: binomialUnitDeviance,
   logDensity: (y, mu, weight) => (weight === 0 ? 0 : weight * binomialKernel(y, 1, mu)),
   initialMu: (y, weight) => (weight * y + 0.5) / (weight + 1),

@@ -30,6 +30,7 @@ export const binomialFamily: Family = {
   hasDispersion: false,
   muRange: UNIT,
   variance: (mu) => mu * (1 - mu),
+  varianceDerivative: (mu) => 1 - 2 * mu,
   unitDeviance: binomialUnitDeviance,
   logDensity(y, mu, weight) {
     const n = Math.round(weight);

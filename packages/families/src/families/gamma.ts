@@ -14,6 +14,7 @@ export const gammaFamily: Family = {
   hasDispersion: true,
   muRange: POSITIVE,
   variance: (mu) => mu * mu,
+  varianceDerivative: (mu) => 2 * mu,
   // −2[log(y/μ) − (y−μ)/μ], in a form that stays ≥ 0 and accurate for y near μ.
   unitDeviance: (y, mu) => 2 * gammaKernel(y, mu),
   logDensity(y, mu, weight, dispersion) {

@@ -16,6 +16,7 @@ export const gaussianFamily: Family = {
   hasDispersion: true,
   muRange: REAL_LINE,
   variance: () => 1,
+  varianceDerivative: () => 0,
   unitDeviance(y, mu) {
     const r = y - mu;
     return r * r;

@@ -16,6 +16,7 @@ export const inverseGaussianFamily: Family = {
   hasDispersion: true,
   muRange: POSITIVE,
   variance: (mu) => mu * mu * mu,
+  varianceDerivative: (mu) => 3 * mu * mu,
   unitDeviance(y, mu) {
     const r = y - mu;
     return (r * r) / (y * mu * mu);

@@ -15,6 +15,7 @@ export const poissonFamily: Family = {
   hasDispersion: false,
   muRange: POSITIVE,
   variance: (mu) => mu,
+  varianceDerivative: () => 1,
   unitDeviance: (y, mu) => 2 * poissonKernel(y, mu),
   logDensity(y, mu, weight) {
     if (weight === 0) return 0;

@@ -24,6 +24,10 @@ export const cauchitLink: Link = {
   },
   inverse: (eta) => cauchyCdf(Math.min(Math.max(eta, -THRESHOLD), THRESHOLD)),
   derivative: (eta) => Math.max(1 / (Math.PI * (1 + eta * eta)), EPSILON),
+  secondDerivative(eta) {
+    const onePlus = 1 + eta * eta;
+    return 1 / (Math.PI * onePlus) > EPSILON ? (-2 * eta) / (Math.PI * onePlus * onePlus) : 0;
+  },
   etaDomain: REAL_LINE,
   muRange: UNIT,
   validEta: (eta) => contains(REAL_LINE, eta),

@@ -16,6 +16,13 @@ export const cloglogLink: Link = {
     const e = exp(capped);
     return Math.max(e * exp(-e), EPSILON);
   },
+  secondDerivative(eta) {
+    if (eta > DERIVATIVE_CAP) return 0;
+    // d/dη of exp(η − exp(η)): dμ/dη·(1 − exp(η)); 0 where dμ/dη is clamped at ε.
+    const e = exp(eta);
+    const first = e * exp(-e);
+    return first > EPSILON ? first * (1 - e) : 0;
+  },
   etaDomain: REAL_LINE,
   muRange: UNIT,
   validEta: (eta) => contains(REAL_LINE, eta),

@@ -7,6 +7,7 @@ export const identityLink: Link = {
   link: (mu) => mu,
   inverse: (eta) => eta,
   derivative: () => 1,
+  secondDerivative: () => 0,
   etaDomain: REAL_LINE,
   muRange: REAL_LINE,
   validEta: (eta) => contains(REAL_LINE, eta),

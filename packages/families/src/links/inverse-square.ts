@@ -8,6 +8,7 @@ export const inverseSquareLink: Link = {
   inverse: (eta) => 1 / Math.sqrt(eta),
   // −1/(2η^{3/2}), written with sqrt so it needs no pow.
   derivative: (eta) => -0.5 / (eta * Math.sqrt(eta)),
+  secondDerivative: (eta) => 0.75 / (eta * eta * Math.sqrt(eta)),
   etaDomain: POSITIVE,
   muRange: POSITIVE,
   validEta: (eta) => contains(POSITIVE, eta),

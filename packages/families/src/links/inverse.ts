@@ -7,6 +7,7 @@ export const inverseLink: Link = {
   link: (mu) => 1 / mu,
   inverse: (eta) => 1 / eta,
   derivative: (eta) => -1 / (eta * eta),
+  secondDerivative: (eta) => 2 / (eta * eta * eta),
   etaDomain: REAL_LINE,
   muRange: REAL_LINE,
   validEta: (eta) => contains(REAL_LINE, eta) && eta !== 0,

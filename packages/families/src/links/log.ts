@@ -10,6 +10,10 @@ export const logLink: Link = {
   link: (mu) => log(mu),
   inverse: (eta) => Math.max(exp(eta), EPSILON),
   derivative: (eta) => Math.max(exp(eta), EPSILON),
+  secondDerivative(eta) {
+    const e = exp(eta);
+    return e > EPSILON ? e : 0;
+  },
   etaDomain: REAL_LINE,
   muRange: POSITIVE,
   validEta: (eta) => contains(REAL_LINE, eta),

@@ -21,6 +21,14 @@ export const logitLink: Link = {
     const onePlus = 1 + t;
     return t / (onePlus * onePlus);
   },
+  secondDerivative(eta) {
+    if (eta > THRESHOLD || eta < -THRESHOLD) return 0;
+    // dμ/dη·(1 − 2μ), with 1 − 2μ = −sign(η)(1 − t)/(1 + t) for t = exp(−|η|).
+    const t = exp(-Math.abs(eta));
+    const onePlus = 1 + t;
+    const oneMinusTwoMu = ((eta > 0 ? -1 : 1) * (1 - t)) / onePlus;
+    return (t / (onePlus * onePlus)) * oneMinusTwoMu;
+  },
   etaDomain: REAL_LINE,
   muRange: UNIT,
   validEta: (eta) => contains(REAL_LINE, eta),

@@ -12,6 +12,10 @@ export const probitLink: Link = {
   link: (mu) => normalQuantile(mu),
   inverse: (eta) => normalCdf(Math.min(Math.max(eta, -THRESHOLD), THRESHOLD)),
   derivative: (eta) => Math.max(normalDensity(eta), EPSILON),
+  secondDerivative(eta) {
+    const density = normalDensity(eta);
+    return density > EPSILON ? -eta * density : 0;
+  },
   etaDomain: REAL_LINE,
   muRange: UNIT,
   validEta: (eta) => contains(REAL_LINE, eta),

@@ -7,6 +7,7 @@ export const sqrtLink: Link = {
   link: (mu) => Math.sqrt(mu),
   inverse: (eta) => eta * eta,
   derivative: (eta) => 2 * eta,
+  secondDerivative: () => 2,
   etaDomain: POSITIVE,
   muRange: POSITIVE,
   validEta: (eta) => contains(POSITIVE, eta),
