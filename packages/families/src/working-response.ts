@@ -107,7 +107,7 @@ export function observedWorkingWeights(
       (link.secondDerivative(eta[i]) * v - d * d * family.varianceDerivative(m)) / (v * v);
     const observed = expected - w * (y[i] - m) * curvature;
     const floor = OBSERVED_WEIGHT_FLOOR * expected;
-    const used = observed > floor ? observed : floor;
+    const used = Math.max(observed, floor);
     weights[i] = used;
     residuals[i] =
       expected === used ? workingResiduals[i] : (expected * workingResiduals[i]) / used;
