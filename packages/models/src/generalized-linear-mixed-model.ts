@@ -5,53 +5,26 @@ import {
   type TableInput,
   type VarCorrGroupV1,
 } from "@mixedmodels/core";
-import { gaussHermite } from "@mixedmodels/distributions";
 import { logLikelihood } from "@mixedmodels/families";
 import { type ParsedFormula, parseFormula } from "@mixedmodels/formula";
 import { buildModelParts, type ModelParts, type ModelPartsOptions } from "@mixedmodels/modelmatrix";
 import { BlockedSystem } from "./blocked-system";
-import {
-  expandCovariance,
-  fixedEffectsCovariance,
-  fixedFactorInverse,
-  standardErrorsFromCovariance,
-} from "./fixed-effects";
+import { randomEffectsSystem } from "./random-effects-system";
+import { expandCovariance, standardErrorsFromCovariance } from "./fixed-effects";
 import { partsWarnings } from "./fit-warnings";
 import { fitGlmStart } from "./glm-start";
 import { type GlmmFitState, runGlmmFit } from "./glmm-fit";
 import { checkOptimizerGiven } from "./optimizer-run";
-import { hessianCovariance } from "./glmm-hessian";
-import { GlmmObjective, type GlmmResponse, PirlsFailure } from "./glmm-objective";
+import { hessianCovarianceAtOptimum, workingModelCovariance } from "./glmm-covariance";
+import { GlmmObjective } from "./glmm-objective";
 import type { GeneralizedLinearMixedModelOptions, GlmmFitOptions } from "./glmm-options";
-import { type GlmmResidualType, glmmResiduals } from "./glmm-residuals";
-import { prepareResponse } from "./glmm-response";
-import { type GlmmSavedState, restoredParameters } from "./glmm-restore";
+import { type GlmmResidualType, glmmResiduals, penalizedDispersion } from "./glmm-residuals";
+import { type GlmmResponse, prepareResponse, readsBinaryResponse } from "./glmm-response";
+import { type GlmmSavedState, restoredParameters, savedStateOf } from "./glmm-restore";
 import { buildGeneralizedSummary } from "./glmm-summary";
 import { MixedModelBase, type ModelEstimates } from "./mixed-model";
 import type { OptimizationSummary } from "./model-types";
 import { checkFiniteResponse } from "./response-checks";
-
-/**
- * Whether a family reads a boolean or two-level factor response as 0/1 (the first level, FALSE,
- * the failure), as R's binomial() does.
- */
-export function readsBinaryResponse(family: string): boolean {
-  const name = family.trim().toLowerCase();
-  return name === "bernoulli" || name === "binomial";
-}
-
-/** The working model of u alone (X with no columns), sharing the full system's λ's. */
-function randomEffectsSystem(
-  parts: ModelParts,
-  full: BlockedSystem,
-  options: GeneralizedLinearMixedModelOptions,
-): BlockedSystem {
-  const X = { ...parts.X, p: 0, data: new Float64Array(0), names: [], kept: new Int32Array(0) };
-  return new BlockedSystem(
-    { ...parts, X },
-    { sparseFactor: options.sparseFactor, lambdas: full.lambdas },
-  );
-}
 
 /**
  * A generalized linear mixed model: y | b from a GLM family with mean g⁻¹(Xβ + Zb + offset),
@@ -314,18 +287,11 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
 
   /** β, u and how the fit was made, for `restoreOptimization` (the umbrella's `saveFit`). */
   savedState(): GlmmSavedState {
-    if (!this.isFitted) throw new ModelError("savedState() needs a fitted model; call fit() first");
-    const { beta, u } = this.evaluator;
-    const { nAGQ, fast, pirlsIterations } = this;
-    const covariance = this.fitState?.covariance ?? null;
-    return {
-      beta: [...beta],
-      u: [...u],
-      nAGQ,
-      fast,
-      pirlsIterations: [...pirlsIterations],
-      ...(covariance === null ? {} : { covariance: [...covariance] }),
-    };
+    const fitState = this.fitState;
+    if (!this.isFitted || fitState === null) {
+      throw new ModelError("savedState() needs a fitted model; call fit() first");
+    }
+    return savedStateOf(this.evaluator.beta, this.evaluator.u, fitState);
   }
 
   /**
@@ -342,7 +308,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     warnings: readonly ModelWarningV1[] = [],
   ): this {
     this.checkRestorable();
-    const { theta, beta, u } = restoredParameters(this.system, optsum, state);
+    const { theta, beta, u, covariance } = restoredParameters(this.system, optsum, state);
     this.system.setTheta(theta);
     this.evaluator.beta.set(beta);
     this.evaluator.u.set(u);
@@ -351,14 +317,6 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
       throw new ModelError("the saved parameters give no finite deviance on these data");
     }
     const { nAGQ, fast, pirlsIterations } = state;
-    const p = this.system.p;
-    if (state.covariance !== undefined && state.covariance.length !== p * p) {
-      this.resetToStart();
-      throw new ModelError(
-        `the saved covariance has ${state.covariance.length} values, the model needs ${p * p}`,
-      );
-    }
-    const covariance = state.covariance === undefined ? null : Float64Array.from(state.covariance);
     this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations], covariance };
     this.covarianceCache = null;
     this.installedObjective = optsum.finalObjective;
@@ -402,7 +360,9 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     // The fit's Newton polish took the Hessian already (at the point it stepped from, a small
     // step from the optimum); else compute it here, at the optimum.
     let covariance: Float64Array | null = this.fitState?.covariance ?? null;
-    if (covariance === null && this.isFitted && !this.fast) covariance = this.hessianOfObjective();
+    if (covariance === null && this.isFitted && !this.fast) {
+      covariance = hessianCovarianceAtOptimum(this.evaluator, this.system, this.parts, this.nAGQ);
+    }
     if (covariance === null) {
       if (this.isFitted && !this.fast) {
         this.warnings.push({
@@ -411,67 +371,15 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
             "the Hessian of the objective at the optimum is not positive definite; standard errors are from the working model's precision of β",
         });
       }
-      const p = this.system.p;
-      const all = fixedEffectsCovariance(this.parts.X, fixedFactorInverse(this.system), this.sigma);
-      covariance = new Float64Array(p * p);
-      const m = this.parts.X.allNames.length;
-      const { kept } = this.parts.X;
-      for (let a = 0; a < p; a++) {
-        for (let b = 0; b < p; b++) covariance[a + b * p] = all[kept[a] + kept[b] * m];
-      }
+      covariance = workingModelCovariance(this.system, this.parts, this.sigma);
     }
     if (this.isFitted) this.covarianceCache = covariance;
     return covariance;
   }
 
-  /** 2·H⁻¹ for β from the objective over [β; θ]; the fitted state is restored exactly. */
-  private hessianOfObjective(): Float64Array | null {
-    const { evaluator, system } = this;
-    const p = system.p;
-    const beta = Float64Array.from(evaluator.beta);
-    const u = Float64Array.from(evaluator.u);
-    const theta = system.getTheta();
-    const rule = this.nAGQ > 1 ? gaussHermite(this.nAGQ) : null;
-    const scratch = new Float64Array(rule === null ? 0 : 3 * this.parts.reterms[0].levels.length);
-    // Every point's PIRLS run starts from the linearization at the optimum (the first point).
-    let anchored = false;
-    const objective = (x: Float64Array): number => {
-      evaluator.beta.set(x.subarray(0, p));
-      system.setTheta(x.subarray(p));
-      try {
-        evaluator.pirls(false);
-      } catch (error) {
-        if (error instanceof PirlsFailure) return Number.NaN;
-        throw error;
-      }
-      if (!anchored) {
-        evaluator.anchor();
-        anchored = true;
-      }
-      return rule === null
-        ? evaluator.laplace()
-        : evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
-    };
-    const x = new Float64Array(p + theta.length);
-    x.set(beta);
-    x.set(theta, p);
-    const covariance = hessianCovariance(objective, x, p);
-    evaluator.clearAnchor();
-    evaluator.beta.set(beta);
-    evaluator.u.set(u);
-    system.setTheta(theta);
-    evaluator.install();
-    return covariance;
-  }
-
   private dispersionValue(): number {
     if (!this.dispersionParameter) return 1;
-    const { workingWeights, workingResiduals } = this.evaluator.glm;
-    let sum = this.evaluator.penalty;
-    for (let t = 0; t < workingWeights.length; t++) {
-      sum += workingWeights[t] * workingResiduals[t] * workingResiduals[t];
-    }
-    return sum / this.parts.n;
+    return penalizedDispersion(this.evaluator.glm, this.evaluator.penalty, this.parts.n);
   }
 
   /** Unfitted at the start: θ = 1 on diagonals, β from the GLM, u = 0, the working model there. */

@@ -2,7 +2,7 @@ import { ModelError } from "@mixedmodels/core";
 import { startingValues, updateFromEta, createGlmWorkspace } from "@mixedmodels/families";
 import { potrf, trsv } from "@mixedmodels/linalg";
 import type { FixedEffectsMatrix } from "@mixedmodels/modelmatrix";
-import type { GlmmResponse } from "./glmm-objective";
+import type { GlmmResponse } from "./glmm-response";
 
 /** R's glm.control: relative change of the deviance below 1e-8, at most 25 iterations. */
 const GLM_TOLERANCE = 1e-8;

@@ -1,8 +1,17 @@
-import type { Family, GlmWorkspace, Link } from "@mixedmodels/families";
-import { contains, createGlmWorkspace, rFamilyAic, updateFromEta } from "@mixedmodels/families";
+import type { Family, GlmWorkspace } from "@mixedmodels/families";
+import {
+  contains,
+  createGlmWorkspace,
+  observedWorkingWeights,
+  rFamilyAic,
+  updateFromEta,
+} from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import type { BlockedSystem } from "./blocked-system";
-import { exp, log } from "./elementary";
+import { AnchoredLinearization } from "./glmm-anchor";
+import { addRandomEffects } from "./glmm-linear-predictor";
+import { adaptiveGaussHermiteDeviance } from "./glmm-quadrature";
+import type { GlmmResponse } from "./glmm-response";
 
 // The objective of a generalized linear mixed model, in one place (MixedModels.jl's deviance!,
 // pirls! and deviance(m, nAGQ); method.md §2.3–2.6):
@@ -13,20 +22,9 @@ import { exp, log } from "./elementary";
 //   2. PIRLS: Newton steps for u (and β when it varies) from that system's solution, with step
 //      halving on the penalized deviance Σ dᵢ + ‖u‖², to the conditional mode ũ;
 //   3. the Laplace deviance Σ dᵢ + ‖ũ‖² + log|ΛᵀZᵀWZΛ + I|, or its adaptive Gauss–Hermite
-//      refinement for a single scalar random-effects term.
+//      refinement for a single scalar random-effects term (glmm-quadrature.ts).
 
-/** The response side of a GLMM: y (a proportion for the binomial), prior weights, offset. */
-export interface GlmmResponse {
-  readonly family: Family;
-  readonly link: Link;
-  /** Whether the link is the family's canonical one (then PIRLS steps are Newton steps). */
-  readonly canonical: boolean;
-  readonly y: Float64Array;
-  /** Prior weights (binomial: trials), or null for all 1. */
-  readonly priorWeights: Float64Array | null;
-  /** Offset of the linear predictor, or null. */
-  readonly offset: Float64Array | null;
-}
+export type { GlmmResponse } from "./glmm-response";
 
 /** How a PIRLS run ended. */
 export interface PirlsOutcome {
@@ -111,19 +109,17 @@ export class GlmmObjective {
   private readonly fixedPart: Float64Array;
   private readonly fixedPartBeta: Float64Array;
   private fixedPartValid = false;
-  /**
-   * A remembered linearization for chord starts (`anchor`): the working weights and the working
-   * response η + r (offset included) of an installed mode, the mode itself, and A of the system
-   * it was installed in, under those weights. None of these depend on θ, so a PIRLS run at another
-   * θ (and β) can take its first step from them without an install.
-   */
-  private anchorSystem: BlockedSystem | null = null;
-  private readonly anchorWeights: Float64Array;
-  private readonly anchorResponse: Float64Array;
-  private readonly anchorU: Float64Array;
-  private readonly anchorBeta: Float64Array;
-  private anchorBlocks: Float64Array[] = [];
+  /** The linearization chord starts take their first step from (`anchor`). */
+  private readonly anchored: AnchoredLinearization;
   private readonly chordResponse: Float64Array;
+  /**
+   * Newton's working weights and residuals (the observed information) for a non-canonical link,
+   * which PIRLS steps with; null for a canonical link, where they are the expected ones.
+   */
+  private readonly newtonWeights: Float64Array | null;
+  private readonly newtonResiduals: Float64Array | null;
+  /** Whether the installed working model has Newton's weights (not the expected ones). */
+  private newtonInstalled = false;
 
   constructor(
     system: BlockedSystem,
@@ -151,11 +147,10 @@ export class GlmmObjective {
     this.fixedPart = new Float64Array(parts.n);
     this.fixedPartBeta = new Float64Array(this.p);
     this.glm = createGlmWorkspace(parts.n);
-    this.anchorWeights = new Float64Array(parts.n);
-    this.anchorResponse = new Float64Array(parts.n);
-    this.anchorU = new Float64Array(this.q);
-    this.anchorBeta = new Float64Array(this.p);
+    this.anchored = new AnchoredLinearization(parts.n, this.q, this.p);
     this.chordResponse = new Float64Array(parts.n);
+    this.newtonWeights = response.canonical ? null : new Float64Array(parts.n);
+    this.newtonResiduals = response.canonical ? null : new Float64Array(parts.n);
   }
 
   /**
@@ -163,25 +158,12 @@ export class GlmmObjective {
    * linearization later PIRLS runs in the same system start from (see `pirls`).
    */
   anchor(): void {
-    const system = this.active;
-    const { workingWeights, workingResiduals } = this.glm;
-    this.anchorWeights.set(workingWeights);
-    for (let t = 0; t < this.eta.length; t++) {
-      this.anchorResponse[t] = this.eta[t] + workingResiduals[t];
-    }
-    this.anchorU.set(this.u);
-    this.anchorBeta.set(this.beta);
-    if (this.anchorSystem !== system) {
-      this.anchorBlocks = system.crossProduct.map((block) => new Float64Array(block.values.length));
-    }
-    const blocks = system.crossProduct;
-    for (let i = 0; i < blocks.length; i++) this.anchorBlocks[i].set(blocks[i].values);
-    this.anchorSystem = system;
+    this.anchored.remember(this.active, this.glm, this.eta, this.u, this.beta);
   }
 
   /** Forget the anchor: PIRLS starts from the current (β, u) again. */
   clearAnchor(): void {
-    this.anchorSystem = null;
+    this.anchored.clear();
   }
 
   /**
@@ -193,8 +175,8 @@ export class GlmmObjective {
    * point, or +∞ (the caller then starts from the anchored mode the usual way).
    */
   private chordStart(target: BlockedSystem, varyBeta: boolean): number {
-    const blocks = target.crossProduct;
-    for (let i = 0; i < blocks.length; i++) blocks[i].values.set(this.anchorBlocks[i]);
+    const anchored = this.anchored;
+    anchored.restoreCrossProduct(target);
     if (varyBeta) {
       // The full system's response z − offset is the anchored one: A is as remembered.
       if (!target.updateFactor()) return Number.POSITIVE_INFINITY;
@@ -203,12 +185,12 @@ export class GlmmObjective {
     } else {
       this.updateFixedPart();
       const r = this.chordResponse;
-      for (let t = 0; t < r.length; t++) r[t] = this.anchorResponse[t] - this.fixedPart[t];
-      target.reweightResponse(this.anchorWeights, r);
+      for (let t = 0; t < r.length; t++) r[t] = anchored.response[t] - this.fixedPart[t];
+      target.reweightResponse(anchored.weights, r);
       if (!target.updateFactor()) return Number.POSITIVE_INFINITY;
       target.solveSphericalModes(NO_FIXED_EFFECTS, this.u);
     }
-    return this.install(target);
+    return this.install(target, true);
   }
 
   /** The response's family. */
@@ -228,64 +210,85 @@ export class GlmmObjective {
    * under the working weights and L, in the full system [Z X y] (by default: what the accessors
    * read) or the random-effects one. Returns the penalized deviance Σ dᵢ + ‖u‖², or +∞ when η
    * leaves the link's domain, μ the family's range, the deviance is not finite or L cannot be
-   * factored (PIRLS then halves the step).
+   * factored (PIRLS then halves the step). With `newton` (PIRLS's steps) a non-canonical link's
+   * working model has Newton's weights, the observed information, instead of the expected ones
+   * (Fisher scoring), which the Laplace deviance and every reader of the installed model use:
+   * `pirls` reinstalls those at the mode.
    */
-  install(target: BlockedSystem = this.system): number {
+  install(target: BlockedSystem = this.system, newton = false): number {
     const { system, parts, response, eta, glm, fixedPart } = this;
     const { n } = parts;
     system.toRandomEffects(this.u, this.b);
     this.updateFixedPart();
     eta.set(fixedPart);
-    const terms = parts.reterms;
-    const b = this.b;
-    for (let j = 0; j < terms.length; j++) {
-      const { s, refs, z } = terms[j];
-      const start = system.offsets[j];
-      if (s === 1) {
-        for (let t = 0; t < n; t++) eta[t] += z[t] * b[start + refs[t]];
-        continue;
-      }
-      for (let t = 0; t < n; t++) {
-        const base = start + refs[t] * s;
-        let sum = 0;
-        for (let r = 0; r < s; r++) sum += z[t * s + r] * b[base + r];
-        eta[t] += sum;
-      }
-    }
+    addRandomEffects(eta, parts.reterms, system.offsets, this.b);
     const { link, family } = response;
     for (let t = 0; t < n; t++) {
       if (!link.validEta(eta[t])) return this.fail();
     }
     const deviance = updateFromEta(family, link, response.y, response.priorWeights, eta, glm);
     if (!Number.isFinite(deviance)) return this.fail();
-    const { mu, workingResiduals, workingWeights } = glm;
+    const { mu } = glm;
+    let { workingResiduals, workingWeights } = glm;
     const range = family.muRange;
-    // In one pass with the range checks (z is scratch, unread after a failure): the full
-    // system's response is the working response z = η + r − offset; the random one's is z less
-    // the fixed part, Zb + r.
-    const z = this.workingResponse;
-    const offset = response.offset;
-    if (target !== system) {
-      for (let t = 0; t < n; t++) {
-        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
-        z[t] = eta[t] - fixedPart[t] + workingResiduals[t];
-      }
-    } else if (offset === null) {
-      for (let t = 0; t < n; t++) {
-        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
-        z[t] = eta[t] + workingResiduals[t];
-      }
-    } else {
-      for (let t = 0; t < n; t++) {
-        if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
-        z[t] = eta[t] + workingResiduals[t] - offset[t];
-      }
+    for (let t = 0; t < n; t++) {
+      if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
+    }
+    this.newtonInstalled = false;
+    if (newton && !(globalThis as { __NO_NEWTON?: boolean }).__NO_NEWTON && this.newtonWeights !== null && this.newtonResiduals !== null) {
+      observedWorkingWeights(
+        family,
+        link,
+        response.y,
+        response.priorWeights,
+        eta,
+        glm,
+        this.newtonWeights,
+        this.newtonResiduals,
+      );
+      workingWeights = this.newtonWeights;
+      workingResiduals = this.newtonResiduals;
+      this.newtonInstalled = true;
     }
     this.active = target;
-    target.reweight(workingWeights, z);
-    if (!target.updateFactor()) return this.fail();
+    if (!this.reweight(target, workingWeights, workingResiduals)) return this.fail();
     this.devianceSum = deviance;
     return deviance + this.penalty;
+  }
+
+  /**
+   * A under the given working weights and residuals at the installed η, and L: the full
+   * system's response is the working response z = η + r − offset; the random one's is z less
+   * the fixed part, Zb + r. False when L cannot be factored.
+   */
+  private reweight(target: BlockedSystem, weights: Float64Array, residuals: Float64Array): boolean {
+    const { eta, fixedPart } = this;
+    const n = eta.length;
+    const z = this.workingResponse;
+    const offset = this.response.offset;
+    if (target !== this.system) {
+      for (let t = 0; t < n; t++) z[t] = eta[t] - fixedPart[t] + residuals[t];
+    } else if (offset === null) {
+      for (let t = 0; t < n; t++) z[t] = eta[t] + residuals[t];
+    } else {
+      for (let t = 0; t < n; t++) z[t] = eta[t] + residuals[t] - offset[t];
+    }
+    target.reweight(weights, z);
+    return target.updateFactor();
+  }
+
+  /**
+   * After PIRLS's Newton steps, the expected working weights at the mode (what glmer's
+   * log-determinant, the AGQ's conditional sd, the anchor and the accessors read).
+   * @throws PirlsFailure when L cannot be factored under them.
+   */
+  private restoreExpectedWeights(target: BlockedSystem): void {
+    if (!this.newtonInstalled) return;
+    this.newtonInstalled = false;
+    const { workingWeights, workingResiduals } = this.glm;
+    if (!this.reweight(target, workingWeights, workingResiduals)) {
+      throw new PirlsFailure("the working model under the expected weights cannot be factored");
+    }
   }
 
   /** offset + Xβ, recomputed only when β has changed since the last time. */
@@ -327,18 +330,18 @@ export class GlmmObjective {
     // With β varying the step needs XᵀWX; with β fixed only the random-effects blocks.
     const target = varyBeta ? this.system : this.randomSystem;
     let previous = Number.POSITIVE_INFINITY;
-    if (this.anchorSystem === target) {
+    if (this.anchored.system === target) {
       previous = this.chordStart(target, varyBeta);
       if (!Number.isFinite(previous)) {
-        this.u.set(this.anchorU);
-        if (varyBeta) this.beta.set(this.anchorBeta);
+        this.u.set(this.anchored.u);
+        if (varyBeta) this.beta.set(this.anchored.beta);
       }
     }
-    if (!Number.isFinite(previous)) previous = this.install(target);
+    if (!Number.isFinite(previous)) previous = this.install(target, true);
     if (!Number.isFinite(previous)) {
       // The warm start fails at this θ (or β): start from u = 0, as MixedModels.jl always does.
       this.u.fill(0);
-      previous = this.install(target);
+      previous = this.install(target, true);
       if (!Number.isFinite(previous)) {
         throw new PirlsFailure(
           "the deviance is not finite at the starting linear predictor (η outside the link's domain or μ outside the family's range)",
@@ -352,7 +355,7 @@ export class GlmmObjective {
       this.previousBeta.set(this.beta);
       if (varyBeta) this.system.solveFixedEffects(this.beta);
       target.solveSphericalModes(varyBeta ? this.beta : NO_FIXED_EFFECTS, this.u);
-      let current = this.install(target);
+      let current = this.install(target, true);
       let halved = 0;
       // Accept equality up to rounding, which a converged step shows as tiny increases.
       while (!(current <= previous + 1e-12 * Math.abs(previous))) {
@@ -376,19 +379,18 @@ export class GlmmObjective {
         if (varyBeta) {
           for (let i = 0; i < this.p; i++) this.beta[i] = (this.beta[i] + this.previousBeta[i]) / 2;
         }
-        current = this.install(target);
+        current = this.install(target, true);
       }
       halvings += halved;
-      const tolerance = this.response.canonical
-        ? PIRLS_STEP_TOLERANCE_NEWTON
-        : PIRLS_STEP_TOLERANCE_SCORING;
       const step = this.stepSize(varyBeta);
-      if (step <= tolerance || (!this.response.canonical && scoringSettled(step, previousStep))) {
+      if (step <= PIRLS_STEP_TOLERANCE_NEWTON) {
+        this.restoreExpectedWeights(target);
         return { iterations: iteration, halvings, converged: true, stalled: false };
       }
       previousStep = halved === 0 ? step : Number.POSITIVE_INFINITY;
       previous = current;
     }
+    this.restoreExpectedWeights(target);
     return { iterations: PIRLS_MAX_ITERATIONS, halvings, converged: false, stalled: false };
   }
 
@@ -419,53 +421,28 @@ export class GlmmObjective {
   }
 
   /**
-   * The adaptive Gauss–Hermite deviance for a single scalar random-effects term at the installed
-   * mode: per level j, with devc0_j = ũ_j² + Σ_{i∈j} dᵢ and the conditional sd_j = 1/L_jj,
-   * Σ_j devc0_j − 2 Σ_j log Σ_k w_k exp((z_k² + devc0_j − devc_j(ũ_j + z_k sd_j))/2) − 2 Σ_j log sd_j.
-   * With one node (z = 0, w = 1) this is the Laplace deviance. `scratch` holds 3ℓ numbers.
+   * The adaptive Gauss–Hermite deviance at the installed mode, for a single scalar
+   * random-effects term (`glmm-quadrature.ts`). With one node (z = 0, w = 1) this is the Laplace
+   * deviance. `scratch` holds 3ℓ numbers.
    */
   adaptiveGaussHermite(
     nodes: ArrayLike<number>,
     weights: ArrayLike<number>,
     scratch: Float64Array,
   ): number {
-    const term = this.parts.reterms[0];
-    const levels = term.levels.length;
-    const factor = this.active.factorBlock(0, 0).values;
-    const lambda = this.system.lambdas[0][0];
-    const { family, link, y, priorWeights } = this.response;
-    const { refs, z } = term;
-    const deviances = this.glm.deviances;
-    const devc0 = scratch.subarray(0, levels);
-    const devc = scratch.subarray(levels, 2 * levels);
-    const mult = scratch.subarray(2 * levels, 3 * levels);
-    for (let j = 0; j < levels; j++) devc0[j] = this.u[j] * this.u[j];
-    for (let t = 0; t < refs.length; t++) devc0[refs[t]] += deviances[t];
-    mult.fill(0);
-    for (let k = 0; k < nodes.length; k++) {
-      const node = nodes[k];
-      const weight = weights[k];
-      if (weight === 0) continue;
-      if (node === 0) {
-        for (let j = 0; j < levels; j++) mult[j] += weight;
-        continue;
-      }
-      for (let j = 0; j < levels; j++) {
-        const shifted = this.u[j] + node / factor[j];
-        devc[j] = shifted * shifted;
-      }
-      for (let t = 0; t < refs.length; t++) {
-        const j = refs[t];
-        const eta = this.eta[t] + lambda * z[t] * (node / factor[j]);
-        const w = priorWeights === null ? 1 : priorWeights[t];
-        if (w !== 0) devc[j] += w * family.unitDeviance(y[t], link.inverse(eta));
-      }
-      for (let j = 0; j < levels; j++) {
-        mult[j] += weight * exp((node * node + devc0[j] - devc[j]) / 2);
-      }
-    }
-    let total = 0;
-    for (let j = 0; j < levels; j++) total += devc0[j] - 2 * log(mult[j]) + 2 * log(factor[j]);
-    return total;
+    return adaptiveGaussHermiteDeviance(
+      {
+        term: this.parts.reterms[0],
+        factor: this.active.factorBlock(0, 0).values,
+        lambda: this.system.lambdas[0][0],
+        response: this.response,
+        u: this.u,
+        eta: this.eta,
+        deviances: this.glm.deviances,
+      },
+      nodes,
+      weights,
+      scratch,
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { devianceResidual, pearsonResidual } from "@mixedmodels/families";
-import type { GlmmResponse } from "./glmm-objective";
+import { devianceResidual, type GlmWorkspace, pearsonResidual } from "@mixedmodels/families";
+import type { GlmmResponse } from "./glmm-response";
 
 /** R's residual types of a GLM: y − μ, Pearson, deviance and working. */
 export type GlmmResidualType = "response" | "pearson" | "deviance" | "working";
@@ -31,4 +31,17 @@ export function glmmResiduals(
     }
   }
   return out;
+}
+
+/**
+ * The penalized weighted residual sum of squares of the working model over n,
+ * (Σ wᵢ·rᵢ² + ‖u‖²)/n: glmer's dispersion φ (its `sigmaML`²) for a family that has one.
+ */
+export function penalizedDispersion(glm: GlmWorkspace, penalty: number, n: number): number {
+  const { workingWeights, workingResiduals } = glm;
+  let sum = penalty;
+  for (let t = 0; t < workingWeights.length; t++) {
+    sum += workingWeights[t] * workingResiduals[t] * workingResiduals[t];
+  }
+  return sum / n;
 }

@@ -1,7 +1,28 @@
 import { DataError, ModelError, type ModelWarningV1 } from "@mixedmodels/core";
-import { family as resolveFamily } from "@mixedmodels/families";
+import { type Family, type Link, family as resolveFamily } from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
-import type { GlmmResponse } from "./glmm-objective";
+
+/** The response side of a GLMM: y (a proportion for the binomial), prior weights, offset. */
+export interface GlmmResponse {
+  readonly family: Family;
+  readonly link: Link;
+  /** Whether the link is the family's canonical one (then PIRLS steps are Newton steps). */
+  readonly canonical: boolean;
+  readonly y: Float64Array;
+  /** Prior weights (binomial: trials), or null for all 1. */
+  readonly priorWeights: Float64Array | null;
+  /** Offset of the linear predictor, or null. */
+  readonly offset: Float64Array | null;
+}
+
+/**
+ * Whether a family reads a boolean or two-level factor response as 0/1 (the first level, FALSE,
+ * the failure), as R's binomial() does.
+ */
+export function readsBinaryResponse(family: string): boolean {
+  const name = family.trim().toLowerCase();
+  return name === "bernoulli" || name === "binomial";
+}
 
 /** How a generalized model reads its response: family, link and an extra offset. */
 export interface GlmmResponseOptions {

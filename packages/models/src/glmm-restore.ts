@@ -27,7 +27,7 @@ export interface GlmmSavedState {
 }
 
 /**
- * θ, β and u of a saved state, checked against the model's sizes and against the summary's
+ * θ, β, u and the covariance of β of a saved state, checked against the model's sizes and against the summary's
  * `finalTheta` (which for a joint fit also holds β).
  * @throws ModelError naming the first quantity that does not fit.
  */
@@ -35,7 +35,7 @@ export function restoredParameters(
   system: BlockedSystem,
   optsum: OptimizationSummary,
   state: GlmmSavedState,
-): { theta: Float64Array; beta: Float64Array; u: Float64Array } {
+): { theta: Float64Array; beta: Float64Array; u: Float64Array; covariance: Float64Array | null } {
   const { p, q } = system;
   const nTheta = system.layout.initialTheta().length;
   const expect = (what: string, length: number, wanted: number) => {
@@ -54,9 +54,30 @@ export function restoredParameters(
   if (!state.fast && final.slice(0, p).some((value, i) => !Object.is(value, beta[i]))) {
     throw new ModelError("the saved β differs from the β in finalTheta");
   }
+  if (state.covariance !== undefined) expect("covariance", state.covariance.length, p * p);
   return {
     theta: Float64Array.from(final.slice(state.fast ? 0 : p)),
     beta,
     u: Float64Array.from(state.u),
+    covariance: state.covariance === undefined ? null : Float64Array.from(state.covariance),
+  };
+}
+
+/** The saved state of a fitted model with β, u and how it was fitted. */
+export function savedStateOf(
+  beta: Float64Array,
+  u: Float64Array,
+  fitState: Pick<GlmmSavedState, "nAGQ" | "fast" | "pirlsIterations"> & {
+    readonly covariance: Float64Array | null;
+  },
+): GlmmSavedState {
+  const { nAGQ, fast, pirlsIterations, covariance } = fitState;
+  return {
+    beta: [...beta],
+    u: [...u],
+    nAGQ,
+    fast,
+    pirlsIterations: [...pirlsIterations],
+    ...(covariance === null ? {} : { covariance: [...covariance] }),
   };
 }

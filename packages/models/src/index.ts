@@ -11,11 +11,8 @@ export {
   SPARSE_FACTOR_FLOP_RATIO,
   type SparseFactorPolicy,
 } from "./factor-storage";
-export {
-  GeneralizedLinearMixedModel,
-  readsBinaryResponse,
-} from "./generalized-linear-mixed-model";
-export type { GlmmResponse, PirlsOutcome } from "./glmm-objective";
+export { GeneralizedLinearMixedModel } from "./generalized-linear-mixed-model";
+export type { PirlsOutcome } from "./glmm-objective";
 export {
   type GeneralizedLinearMixedModelOptions,
   type GlmmFitOptions,
@@ -23,7 +20,7 @@ export {
 } from "./glmm-options";
 export type { GlmmResidualType } from "./glmm-residuals";
 export type { GlmmSavedState } from "./glmm-restore";
-export type { GlmmResponseOptions } from "./glmm-response";
+export { type GlmmResponse, type GlmmResponseOptions, readsBinaryResponse } from "./glmm-response";
 export { formatEvaluationLine, formatJuliaFloat } from "./julia-format";
 export {
   createLinearMixedModel,

@@ -1,6 +1,5 @@
 import {
   type FittedModelSummaryV1,
-  type MinimizeResultV1,
   ModelError,
   type ModelWarningV1,
   NotPositiveDefiniteError,
@@ -16,17 +15,15 @@ import {
   rescaleInitialTheta,
 } from "./conditioned-parts";
 import { responseMinusOffset } from "./cross-product";
-import { resolveFitSettings } from "./fit-settings";
-import { fitWarnings, partsWarnings } from "./fit-warnings";
+import { partsWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
 import type { LinearMixedModelOptions } from "./linear-mixed-model-options";
+import { runLinearFit } from "./lmm-fit";
 import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
 import type { FitOptions, OptimizationSummary } from "./model-types";
-import { optimizationSummary } from "./optimization-summary";
-import { checkOptimizerGiven, createRecorder, runOptimizer } from "./optimizer-run";
+import { checkOptimizerGiven } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
-import { canonicalTheta } from "./post-fit";
 import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
 import type { ReportedSolution, UserScale } from "./user-scale";
 
@@ -210,61 +207,27 @@ export class LinearMixedModel extends MixedModelBase {
     if (options.reml !== undefined) this.remlCriterion = options.reml;
     this.lastFitOptions = options;
     this.warnings.length = 0;
-    const reml = this.remlCriterion;
-    const layout = this.system.layout;
-    const initialTheta = this.initialPoint();
-    const initialObjective = this.system.objective(reml);
-    const settings = resolveFitSettings(options, layout.lowerBounds(), initialTheta);
-    const { n, p } = this.system;
-    const recorder = this.userScale.recorderOut(createRecorder(options), layout, reml, n, p);
-    const evaluateAt = (theta: Float64Array): number | null => {
-      this.system.setTheta(theta);
-      this.invalidate();
-      return this.system.updateFactor() ? this.system.objective(reml) : null;
-    };
-
-    let result: MinimizeResultV1;
-    try {
-      result = runOptimizer(
-        options,
-        recorder,
-        initialTheta,
-        settings,
-        (theta) => evaluateAt(theta) ?? initialObjective,
-      );
-    } catch (error) {
-      this.resetToInitial();
-      throw error;
-    }
-
-    let best = result.value;
-    if (!Number.isFinite(best)) {
-      this.installTheta(result.theta);
-      best = this.system.objective(reml);
-    }
-    const theta = canonicalTheta(
-      layout,
-      Float64Array.from(result.theta),
-      best,
-      evaluateAt,
-      (t, v) => recorder.record(t, v),
+    const outcome = runLinearFit(
+      {
+        system: this.system,
+        parts: this.parts,
+        userScale: this.userScale,
+        initialTheta: this.initialPoint(),
+        evaluateAt: (theta) => {
+          this.system.setTheta(theta);
+          this.invalidate();
+          return this.system.updateFactor() ? this.system.objective(this.remlCriterion) : null;
+        },
+        installTheta: (theta) => this.installTheta(theta),
+        reportedObjective: (internal, reml) => this.reportedObjective(internal, reml),
+        resetToInitial: () => this.resetToInitial(),
+        isSingular: () => this.isSingular(),
+      },
+      options,
+      this.remlCriterion,
     );
-    this.installTheta(theta);
-    const finalObjective = this.reportedObjective(this.system.objective(reml), reml);
-
-    this.summaryOfOptimization = optimizationSummary({
-      optimizer: options.optimizer.name,
-      fitLog: recorder.fitLog,
-      result,
-      settings,
-      initialTheta: this.userScale.thetaOut(layout, initialTheta),
-      initialObjective: this.reportedObjective(initialObjective, reml),
-      finalTheta: this.userScale.thetaOut(layout, theta),
-      finalObjective,
-    });
-    this.warnings.push(
-      ...fitWarnings(options.optimizer.name, result, this.parts, this.isSingular()),
-    );
+    this.summaryOfOptimization = outcome.optsum;
+    this.warnings.push(...outcome.warnings);
     return this;
   }
 
