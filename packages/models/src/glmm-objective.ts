@@ -1,15 +1,10 @@
 import type { Family, GlmWorkspace } from "@mixedmodels/families";
-import {
-  contains,
-  createGlmWorkspace,
-  observedWorkingWeights,
-  rFamilyAic,
-  updateFromEta,
-} from "@mixedmodels/families";
+import { contains, createGlmWorkspace, rFamilyAic, updateFromEta } from "@mixedmodels/families";
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import type { BlockedSystem } from "./blocked-system";
 import { AnchoredLinearization } from "./glmm-anchor";
 import { addRandomEffects } from "./glmm-linear-predictor";
+import { NewtonWeights, workingResponseInto } from "./glmm-newton-weights";
 import { adaptiveGaussHermiteDeviance } from "./glmm-quadrature";
 import type { GlmmResponse } from "./glmm-response";
 
@@ -50,29 +45,15 @@ export class PirlsFailure extends Error {
 export const PIRLS_MAX_HALVINGS = 10;
 export const PIRLS_MAX_ITERATIONS = 30;
 /**
- * Converged when a step moves no element of (u, β) by more than this. With the canonical link a
- * PIRLS step is a Newton step, so the error left is of the order of the step's square (1e-12):
- * the Laplace deviance, whose log-determinant depends on ũ to first order, is then exact to about
- * 1e-12. Other links give Fisher-scoring steps, which converge linearly, so they need steps as
- * small as the error wanted. Both are tighter than MixedModels.jl's 1e-5 on the deviance, which
- * leaves noise of that size in the objective the optimizer sees.
+ * Converged when a step moves no element of (u, β) by more than this. Every PIRLS step is a
+ * Newton step (a non-canonical link's under the observed information), so the error left is of
+ * the order of the step's square: the Laplace deviance, whose log-determinant depends on ũ to
+ * first order, is exact to about 1e-12 (MixedModels.jl's 1e-5 on the deviance leaves noise of
+ * that size in the objective the optimizer sees).
  */
 export const PIRLS_STEP_TOLERANCE_NEWTON = 1e-6;
-export const PIRLS_STEP_TOLERANCE_SCORING = 1e-10;
 
 const NO_FIXED_EFFECTS = new Float64Array(0);
-
-/**
- * Whether a Fisher-scoring PIRLS run (a non-canonical link) is within its tolerance of the mode:
- * scoring converges linearly, with steps shrinking by a rate c = step/previous, so the distance
- * left after a step is about step·c/(1 − c). Trusted only for a clear contraction (c ≤ 1/2)
- * between two full steps (no halving, which would fake a small rate).
- */
-function scoringSettled(step: number, previous: number): boolean {
-  if (!Number.isFinite(previous)) return false;
-  const rate = step / previous;
-  return rate <= 0.5 && (step * rate) / (1 - rate) <= PIRLS_STEP_TOLERANCE_SCORING;
-}
 
 export class GlmmObjective {
   readonly p: number;
@@ -112,12 +93,8 @@ export class GlmmObjective {
   /** The linearization chord starts take their first step from (`anchor`). */
   private readonly anchored: AnchoredLinearization;
   private readonly chordResponse: Float64Array;
-  /**
-   * Newton's working weights and residuals (the observed information) for a non-canonical link,
-   * which PIRLS steps with; null for a canonical link, where they are the expected ones.
-   */
-  private readonly newtonWeights: Float64Array | null;
-  private readonly newtonResiduals: Float64Array | null;
+  /** PIRLS's weights for a non-canonical link; null for a canonical one (the expected ones). */
+  private readonly newton: NewtonWeights | null;
   /** Whether the installed working model has Newton's weights (not the expected ones). */
   private newtonInstalled = false;
 
@@ -149,8 +126,7 @@ export class GlmmObjective {
     this.glm = createGlmWorkspace(parts.n);
     this.anchored = new AnchoredLinearization(parts.n, this.q, this.p);
     this.chordResponse = new Float64Array(parts.n);
-    this.newtonWeights = response.canonical ? null : new Float64Array(parts.n);
-    this.newtonResiduals = response.canonical ? null : new Float64Array(parts.n);
+    this.newton = response.canonical ? null : new NewtonWeights(parts.n);
   }
 
   /**
@@ -235,19 +211,9 @@ export class GlmmObjective {
       if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
     }
     this.newtonInstalled = false;
-    if (newton && !(globalThis as { __NO_NEWTON?: boolean }).__NO_NEWTON && this.newtonWeights !== null && this.newtonResiduals !== null) {
-      observedWorkingWeights(
-        family,
-        link,
-        response.y,
-        response.priorWeights,
-        eta,
-        glm,
-        this.newtonWeights,
-        this.newtonResiduals,
-      );
-      workingWeights = this.newtonWeights;
-      workingResiduals = this.newtonResiduals;
+    if (newton && this.newton !== null) {
+      this.newton.update(response, eta, glm);
+      ({ weights: workingWeights, residuals: workingResiduals } = this.newton);
       this.newtonInstalled = true;
     }
     this.active = target;
@@ -262,18 +228,9 @@ export class GlmmObjective {
    * the fixed part, Zb + r. False when L cannot be factored.
    */
   private reweight(target: BlockedSystem, weights: Float64Array, residuals: Float64Array): boolean {
-    const { eta, fixedPart } = this;
-    const n = eta.length;
-    const z = this.workingResponse;
-    const offset = this.response.offset;
-    if (target !== this.system) {
-      for (let t = 0; t < n; t++) z[t] = eta[t] - fixedPart[t] + residuals[t];
-    } else if (offset === null) {
-      for (let t = 0; t < n; t++) z[t] = eta[t] + residuals[t];
-    } else {
-      for (let t = 0; t < n; t++) z[t] = eta[t] + residuals[t] - offset[t];
-    }
-    target.reweight(weights, z);
+    const subtract = target !== this.system ? this.fixedPart : this.response.offset;
+    workingResponseInto(this.workingResponse, this.eta, residuals, subtract);
+    target.reweight(weights, this.workingResponse);
     return target.updateFactor();
   }
 
@@ -349,7 +306,6 @@ export class GlmmObjective {
       }
     }
     let halvings = 0;
-    let previousStep = Number.POSITIVE_INFINITY;
     for (let iteration = 1; iteration <= PIRLS_MAX_ITERATIONS; iteration++) {
       this.previousU.set(this.u);
       this.previousBeta.set(this.beta);
@@ -387,7 +343,6 @@ export class GlmmObjective {
         this.restoreExpectedWeights(target);
         return { iterations: iteration, halvings, converged: true, stalled: false };
       }
-      previousStep = halved === 0 ? step : Number.POSITIVE_INFINITY;
       previous = current;
     }
     this.restoreExpectedWeights(target);
