@@ -1,5 +1,5 @@
 import type { RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
-import { exp, log } from "./elementary";
+import { exp, log, log1p } from "./elementary";
 import type { GlmmResponse } from "./glmm-response";
 
 /** What the adaptive Gauss–Hermite deviance reads of an installed PIRLS mode. */
@@ -43,6 +43,7 @@ export function adaptiveGaussHermiteDeviance(
   for (let j = 0; j < levels; j++) devc0[j] = u[j] * u[j];
   for (let t = 0; t < refs.length; t++) devc0[refs[t]] += deviances[t];
   mult.fill(0);
+  const kernel = canonicalKernel(state.response);
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k];
     const weight = weights[k];
@@ -55,11 +56,15 @@ export function adaptiveGaussHermiteDeviance(
       const shifted = u[j] + node / factor[j];
       devc[j] = shifted * shifted;
     }
-    for (let t = 0; t < refs.length; t++) {
-      const j = refs[t];
-      const eta = state.eta[t] + lambda * z[t] * (node / factor[j]);
-      const w = priorWeights === null ? 1 : priorWeights[t];
-      if (w !== 0) devc[j] += w * family.unitDeviance(y[t], link.inverse(eta));
+    if (kernel === null) {
+      for (let t = 0; t < refs.length; t++) {
+        const j = refs[t];
+        const eta = state.eta[t] + lambda * z[t] * (node / factor[j]);
+        const w = priorWeights === null ? 1 : priorWeights[t];
+        if (w !== 0) devc[j] += w * family.unitDeviance(y[t], link.inverse(eta));
+      }
+    } else {
+      addKernelDeviances(kernel, state, node, devc);
     }
     for (let j = 0; j < levels; j++) {
       mult[j] += weight * exp((node * node + devc0[j] - devc[j]) / 2);
@@ -68,4 +73,96 @@ export function adaptiveGaussHermiteDeviance(
   let total = 0;
   for (let j = 0; j < levels; j++) total += devc0[j] - 2 * log(mult[j]) + 2 * log(factor[j]);
   return total;
+}
+
+/** Beyond |η| = 30 R's logit clamps μ: those rows take the link and family functions. */
+const LOGIT_THRESHOLD = 30;
+
+/** The canonical pairs whose unit deviance is written in η (one exp and at most one log1p). */
+type CanonicalKernel = "logit-binomial" | "log-poisson";
+
+function canonicalKernel(response: GlmmResponse): CanonicalKernel | null {
+  const family = response.family.name;
+  const link = response.link.name;
+  if (link === "logit" && (family === "binomial" || family === "bernoulli")) {
+    return "logit-binomial";
+  }
+  if (link === "log" && family === "poisson") return "log-poisson";
+  return null;
+}
+
+/**
+ * devc_j += Σ_{t∈j} w_t·d(y_t, g⁻¹(η_t + λ z_t·node/L_jj)) with the unit deviance written in η,
+ * so a row at a node costs one exp (and for the binomial one log1p) instead of the inverse link,
+ * a division and the family's logarithms:
+ *   logit, binomial: d = 2[y log y + (1−y) log(1−y) + log1p(e^−|η|) + y·max(−η, 0) + (1−y)·max(η, 0)]
+ *     (−log μ and −log(1−μ) are the softplus of −η and η);
+ *   log, Poisson: d = 2[y log y − y − yη + e^η] (2e^η for y = 0).
+ * The η-free part (`saturatedTerms`) is computed once per response. Rows where R's link clamps μ
+ * (|η| > 30 for logit, e^η < ε for log) take the link and family functions, as at the mode.
+ */
+function addKernelDeviances(
+  kernel: CanonicalKernel,
+  state: QuadratureState,
+  node: number,
+  devc: Float64Array,
+): void {
+  const { term, factor, lambda } = state;
+  const { family, link, y, priorWeights } = state.response;
+  const { refs, z } = term;
+  const etas = state.eta;
+  const n = refs.length;
+  const saturated = saturatedTerms(kernel, y);
+  for (let t = 0; t < n; t++) {
+    const w = priorWeights === null ? 1 : priorWeights[t];
+    if (w === 0) continue;
+    const j = refs[t];
+    const eta = etas[t] + lambda * z[t] * (node / factor[j]);
+    const yt = y[t];
+    let d: number;
+    if (kernel === "logit-binomial") {
+      const a = Math.abs(eta);
+      if (!(a <= LOGIT_THRESHOLD)) {
+        d = family.unitDeviance(yt, link.inverse(eta));
+      } else {
+        const softplus = log1p(exp(-a));
+        if (yt === 0) d = 2 * (softplus + (eta > 0 ? eta : 0));
+        else if (yt === 1) d = 2 * (softplus + (eta < 0 ? -eta : 0));
+        else d = 2 * (saturated[t] + softplus + (eta < 0 ? -yt * eta : (1 - yt) * eta));
+      }
+    } else {
+      const mu = exp(eta);
+      if (!(mu >= Number.EPSILON)) d = family.unitDeviance(yt, link.inverse(eta));
+      else if (yt === 0) d = 2 * mu;
+      else d = 2 * (saturated[t] - yt * eta + mu);
+    }
+    devc[j] += w * d;
+  }
+}
+
+/** Per response: a copy of y and its η-free deviance terms (recomputed when y changes in place). */
+const saturatedCache = new WeakMap<
+  Float64Array,
+  { kernel: CanonicalKernel; y: Float64Array; terms: Float64Array }
+>();
+
+/**
+ * y log y + (1−y) log(1−y) (logit-binomial, 0 at y ∈ {0, 1}) or y log y − y (log-Poisson) per
+ * row: what the unit deviance written in η adds to the terms in η.
+ */
+function saturatedTerms(kernel: CanonicalKernel, y: Float64Array): Float64Array {
+  const cached = saturatedCache.get(y);
+  if (cached !== undefined && cached.kernel === kernel && cached.y.length === y.length) {
+    let same = true;
+    for (let t = 0; t < y.length && same; t++) same = Object.is(cached.y[t], y[t]);
+    if (same) return cached.terms;
+  }
+  const terms = new Float64Array(y.length);
+  for (let t = 0; t < y.length; t++) {
+    const yt = y[t];
+    if (kernel === "log-poisson") terms[t] = yt > 0 ? yt * log(yt) - yt : 0;
+    else terms[t] = yt > 0 && yt < 1 ? yt * log(yt) + (1 - yt) * log1p(-yt) : 0;
+  }
+  saturatedCache.set(y, { kernel, y: Float64Array.from(y), terms });
+  return terms;
 }
