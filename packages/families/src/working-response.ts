@@ -1,5 +1,6 @@
 import { DimensionMismatchError } from "@mixedmodels/core";
 import { canonicalUpdate } from "./canonical-kernels";
+import { exp } from "./internal/elementary";
 import type { Family } from "./family";
 import type { Link } from "./link";
 
@@ -103,8 +104,9 @@ export function observedWorkingWeights(
     const d = muEta[i];
     const v = family.variance(m);
     const w = priorWeights === null ? 1 : priorWeights[i];
-    const curvature =
-      (link.secondDerivative(eta[i]) * v - d * d * family.varianceDerivative(m)) / (v * v);
+    const second =
+      link.name === "cloglog" ? cloglogSecondDerivative(eta[i], d) : link.secondDerivative(eta[i]);
+    const curvature = (second * v - d * d * family.varianceDerivative(m)) / (v * v);
     const observed = expected - w * (y[i] - m) * curvature;
     const floor = OBSERVED_WEIGHT_FLOOR * expected;
     const used = Math.max(observed, floor);
@@ -112,4 +114,13 @@ export function observedWorkingWeights(
     residuals[i] =
       expected === used ? workingResiduals[i] : (expected * workingResiduals[i]) / used;
   }
+}
+
+/**
+ * `cloglogLink.secondDerivative` from the dμ/dη the workspace holds (one exp instead of two, the
+ * same bits): dμ/dη·(1 − exp(η)), 0 where dμ/dη is clamped at ε or η is past the cap of 700.
+ */
+function cloglogSecondDerivative(eta: number, muEta: number): number {
+  if (eta > 700 || !(muEta > Number.EPSILON)) return 0;
+  return muEta * (1 - exp(eta));
 }

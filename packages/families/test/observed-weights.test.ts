@@ -88,3 +88,47 @@ describe("observedWorkingWeights", () => {
     }
   });
 });
+
+describe("the fused cloglog-binomial loop", () => {
+  it("gives the generic loop's bits, and the second derivative from dμ/dη the link's", () => {
+    const etas = [-800, -40, -3.7, -1, -1e-9, 0, 0.4, 1.3, 3.2, 6, 699.5, 700, 701, 1e308];
+    const n = etas.length;
+    const eta = Float64Array.from(etas);
+    const y = Float64Array.from(etas.map((_, i) => (i % 3) / 2));
+    const priorWeights = Float64Array.from(etas.map((_, i) => 1 + (i % 4)));
+    const fused = createGlmWorkspace(n);
+    const generic = createGlmWorkspace(n);
+    // A copy under another name is not recognised by the fused loops.
+    const unnamed = { ...cloglogLink, name: "probit" as const };
+    const d1 = updateFromEta(binomialFamily, cloglogLink, y, priorWeights, eta, fused);
+    const d2 = updateFromEta(binomialFamily, unnamed, y, priorWeights, eta, generic);
+    expect(Object.is(d1, d2)).toBe(true);
+    for (const key of ["mu", "muEta", "workingWeights", "workingResiduals", "deviances"] as const) {
+      expect(Array.from(fused[key])).toEqual(Array.from(generic[key]));
+    }
+    const weights = [new Float64Array(n), new Float64Array(n)];
+    const residuals = [new Float64Array(n), new Float64Array(n)];
+    observedWorkingWeights(
+      binomialFamily,
+      cloglogLink,
+      y,
+      priorWeights,
+      eta,
+      fused,
+      weights[0],
+      residuals[0],
+    );
+    observedWorkingWeights(
+      binomialFamily,
+      unnamed,
+      y,
+      priorWeights,
+      eta,
+      generic,
+      weights[1],
+      residuals[1],
+    );
+    expect(Array.from(weights[0])).toEqual(Array.from(weights[1]));
+    expect(Array.from(residuals[0])).toEqual(Array.from(residuals[1]));
+  });
+});
