@@ -279,11 +279,12 @@ export class GlmmObjective {
    * with `varyBeta` (the fast fit). The first step is a chord step from the anchored
    * linearization when there is one for this system (`anchor`: the optimizer's best point so
    * far), else a step from the current (β, u) (a warm start: the previous evaluation's mode).
-   * On return the system holds the working model at the mode.
+   * On return the system holds the working model at the mode. A `tolerance` above 1e-6 stops at
+   * an unhalved Newton step that short (for a default fit's stage 1, which needs less).
    * @throws PirlsFailure when no finite penalized deviance is found at the start, or the first
    *   step cannot be made to reduce it.
    */
-  pirls(varyBeta: boolean): PirlsOutcome {
+  pirls(varyBeta: boolean, tolerance = PIRLS_STEP_TOLERANCE_NEWTON): PirlsOutcome {
     // With β varying the step needs XᵀWX; with β fixed only the random-effects blocks.
     const target = varyBeta ? this.system : this.randomSystem;
     let previous = Number.POSITIVE_INFINITY;
@@ -339,7 +340,7 @@ export class GlmmObjective {
       }
       halvings += halved;
       const step = this.stepSize(varyBeta);
-      if (step <= PIRLS_STEP_TOLERANCE_NEWTON) {
+      if (step <= PIRLS_STEP_TOLERANCE_NEWTON || (halved === 0 && step <= tolerance)) {
         this.restoreExpectedWeights(target);
         return { iterations: iteration, halvings, converged: true, stalled: false };
       }
