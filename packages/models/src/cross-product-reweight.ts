@@ -76,6 +76,8 @@ export class CrossProductReweighter {
   private readonly gram: Float64Array;
   /** One row of [X y]. */
   private readonly row: Float64Array;
+  /** X by rows (n×p, row-major) for `reweightScalarFixed`, which reads it row by row. */
+  private readonly xByRows: Float64Array;
 
   constructor(parts: ModelParts, blocks: Block[]) {
     this.parts = parts;
@@ -96,6 +98,13 @@ export class CrossProductReweighter {
     this.scalarWithFixed = maxS === 1 && parts.X.p > 0 && k <= 2;
     this.gram = new Float64Array((parts.X.p + 1) * (parts.X.p + 1));
     this.row = new Float64Array(parts.X.p + 1);
+    const { n, X } = parts;
+    this.xByRows = new Float64Array(this.scalarWithFixed ? n * X.p : 0);
+    if (this.scalarWithFixed) {
+      for (let t = 0; t < n; t++) {
+        for (let r = 0; r < X.p; r++) this.xByRows[t * X.p + r] = X.data[r * n + t];
+      }
+    }
   }
 
   /** Overwrite A with the cross-products under weights `w` (length n) and response `y`. */
@@ -202,7 +211,7 @@ export class CrossProductReweighter {
     const { n, X } = this.parts;
     const p = X.p;
     const m = p + 1;
-    const x = X.data;
+    const x = this.xByRows;
     const blocks = this.blocks;
     for (const block of blocks) block.values.fill(0);
     const gram = this.gram;
@@ -236,7 +245,8 @@ export class CrossProductReweighter {
         off[base[t]] += wb * a;
         at1 = level1 * m;
       }
-      for (let r = 0; r < p; r++) row[r] = x[r * n + t];
+      const first = t * p;
+      for (let r = 0; r < p; r++) row[r] = x[first + r];
       row[p] = y[t];
       for (let r = 0; r < m; r++) {
         const xr = row[r];
@@ -244,8 +254,10 @@ export class CrossProductReweighter {
           fixed0[at0 + r] += xr * wa;
           if (two) fixed1[at1 + r] += xr * wb;
         }
-        // Gram column c ≤ r: (w·x_r)·x_c.
+        // Gram column c ≤ r: (w·x_r)·x_c. A zero w·x_r would add ±0 to every entry, which
+        // leaves each sum's bits as they are: skip the row (X's indicator columns are mostly 0).
         const wx = wt * xr;
+        if (wx === 0) continue;
         for (let c = 0; c <= r; c++) gram[r + c * m] += wx * row[c];
       }
     }

@@ -38,7 +38,8 @@ function bothWays(model: GeneralizedLinearMixedModel, nodes: number): [number, n
   const kernel = model.evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch);
   const response = model.response as { family: Family };
   const family = response.family;
-  response.family = { ...family, name: `${family.name} (generic)` };
+  const generic = `${family.name} (generic)` as unknown as Family["name"];
+  response.family = { ...family, name: generic };
   try {
     return [kernel, model.evaluator.adaptiveGaussHermite(rule.nodes, rule.weights, scratch)];
   } finally {
