@@ -56,7 +56,7 @@ function cloglogBinomial(
     const e = eta[i];
     let m: number;
     let d: number;
-    if (e > CLOGLOG_DERIVATIVE_CAP || !(e === e)) {
+    if (e > CLOGLOG_DERIVATIVE_CAP || Number.isNaN(e)) {
       m = link.inverse(e);
       d = link.derivative(e);
     } else {
