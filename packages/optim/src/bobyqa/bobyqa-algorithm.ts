@@ -68,8 +68,7 @@ export function bobyqaAlgorithm(
   const n = problem.dimension;
   const { npt } = settings;
   const { lower, upper } = problem;
-  // rhoend is in θ units of the coordinate with the largest initial step.
-  const rhoend = Math.min(settings.rhoend / problem.largestScale, problem.initialStep);
+  const rhoend = Math.min(settings.rhoend, problem.initialStep);
   let rho = problem.initialStep;
   let delta = rho;
 
@@ -328,15 +327,13 @@ export function bobyqaAlgorithm(
         if (stop) return stop;
         continue;
       }
-      // NLopt's test (bobyqa.c after every trust-region step): f at the trial point within the
-      // tolerances of the best value so far, whether the step improved f or not.
-      if (improved && Number.isFinite(fRaw) && fChangeNegligible(tolerances, fBest, fRaw)) {
-        return {
-          status: "converged",
-          message: "a step changed f by less than ftolRel·|f| or ftolAbs",
-        };
-      }
       if (improved && Number.isFinite(fRaw)) {
+        if (fChangeNegligible(tolerances, fBest, fRaw)) {
+          return {
+            status: "converged",
+            message: "a step changed f by less than ftolRel·|f| or ftolAbs",
+          };
+        }
         if (problem.largestThetaChange(previousBest, trial) < tolerances.xtolAbs) {
           return { status: "converged", message: "a step changed every θ_i by less than xtolAbs" };
         }

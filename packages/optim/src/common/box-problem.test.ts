@@ -18,14 +18,12 @@ describe("BoxProblem", () => {
       uniform,
     );
     expect(problem.dimension).toBe(2);
-    // NLopt's rescaling: internal units are θ₀'s (the first free coordinate, step 0.5); θ₂'s
-    // step 2 is 4 internal units' worth, so one internal unit is 4 in θ₂.
-    expect(problem.initialStep).toBe(0.5);
-    expect(problem.largestScale).toBe(4);
-    expect(Array.from(problem.start)).toEqual([1, 0.5]);
-    expect(Array.from(problem.lower)).toEqual([0, -2.5]);
-    expect(Array.from(problem.upper)).toEqual([10, 2.5]);
-    expect(problem.evaluate(Float64Array.of(2, 0.25))).toBe(2 + 7 + 1);
+    expect(problem.initialStep).toBe(2);
+    // θ₀ has step 0.5 = ¼ of the largest: one internal unit is ¼ in θ₀.
+    expect(Array.from(problem.start)).toEqual([4, 2]);
+    expect(Array.from(problem.lower)).toEqual([0, -10]);
+    expect(Array.from(problem.upper)).toEqual([40, 10]);
+    expect(problem.evaluate(Float64Array.of(8, 1))).toBe(2 + 7 + 1);
   });
 
   it("holds a coordinate whose box is narrower than rounding can resolve, not one with an infinite bound", () => {

@@ -46,9 +46,8 @@ function validateStep(name: string, step: number): number {
 
 /**
  * One `minimize` call seen from inside an optimizer: the free coordinates (those whose bounds do
- * not pin them, or leave a box narrower than 1e-12 relative), rescaled so that every coordinate's
- * initial step is the same number `initialStep` (the first free coordinate's), with the box in
- * those units; plus the bookkeeping every optimizer needs —
+ * not pin them, or leave a box narrower than 1e-12 relative), rescaled so that every coordinate's initial step is the same number
+ * `initialStep`, with the box in those units; plus the bookkeeping every optimizer needs —
  * evaluation counting, the budget, the abort signal, onEvaluation, failures mapped to +Infinity,
  * and the best point seen. Optimizers work in internal units `z`; θ_free[i] = z[i]·scale[i].
  *
@@ -63,13 +62,8 @@ export class BoxProblem {
   readonly upper: Float64Array;
   /** The start in internal units, projected into the box. */
   readonly start: Float64Array;
-  /**
-   * The initial step in internal units, the same for every coordinate: the first free
-   * coordinate's step (its θ units are the internal units, as in NLopt).
-   */
+  /** The initial step in internal units, the same for every coordinate. */
   readonly initialStep: number;
-  /** The largest θ-per-internal-unit factor: a length r in internal units is at most r·largestScale in θ. */
-  readonly largestScale: number;
   /** Evaluations so far. */
   evaluations = 0;
   /** Best value seen (+Infinity before the first finite one) and its internal point. */
@@ -161,25 +155,20 @@ export class BoxProblem {
       const width = this.fullUpper[free[k]] - this.fullLower[free[k]];
       steps[k] = Math.min(steps[k], stepChoice.maxFractionOfWidth * width);
     }
-    // NLopt's rescaling (nlopt_compute_rescaling): internal units are those of the first free
-    // coordinate, scale_k = step_k / step_0 (exactly 1 when every step is the same). Points on
-    // the initial design then round as NLopt's do, so ties among them break the same way.
-    const unit = m > 0 ? steps[0] : 1;
-    this.initialStep = unit;
+    let largest = 0;
+    for (let k = 0; k < m; k++) largest = Math.max(largest, steps[k]);
+    this.initialStep = largest;
     this.scale = new Float64Array(m);
     this.lower = new Float64Array(m);
     this.upper = new Float64Array(m);
     this.start = new Float64Array(m);
-    let largestScale = 0;
     for (let k = 0; k < m; k++) {
-      const s = steps[k] === unit ? 1 : steps[k] / unit;
-      largestScale = Math.max(largestScale, s);
+      const s = steps[k] / largest;
       this.scale[k] = s;
       this.lower[k] = this.fullLower[free[k]] / s;
       this.upper[k] = this.fullUpper[free[k]] / s;
       this.start[k] = this.theta[free[k]] / s;
     }
-    this.largestScale = m > 0 ? largestScale : 1;
     this.best = Float64Array.from(this.start);
 
     this.maxEvaluations = options.maxEvaluations ?? defaultEvaluationBudget(n);
