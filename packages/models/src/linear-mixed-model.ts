@@ -1,3 +1,4 @@
+import { lme4InterceptStart } from "./lme4-start";
 import {
   type FittedModelSummaryV1,
   ModelError,
@@ -312,7 +313,10 @@ export class LinearMixedModel extends MixedModelBase {
 
   /** Install the initial θ; if L fails there, rescale it as MixedModels.jl does and retry. */
   private initialPoint(): Float64Array {
-    const theta = this.system.layout.initialTheta();
+    const start = lme4InterceptStart(this.parts.reterms, this.response);
+    const theta = start
+      ? this.userScale.thetaIn(this.system.layout, start)
+      : this.system.layout.initialTheta();
     this.system.setTheta(theta);
     this.invalidate();
     if (this.system.updateFactor()) {
