@@ -313,7 +313,7 @@ export class LinearMixedModel extends MixedModelBase {
 
   /** Install the initial θ; if L fails there, rescale it as MixedModels.jl does and retry. */
   private initialPoint(): Float64Array {
-    const start = lme4InterceptStart(this.parts.reterms, this.response);
+    const start = lme4InterceptStart(this.system);
     const theta = start
       ? this.userScale.thetaIn(this.system.layout, start)
       : this.system.layout.initialTheta();

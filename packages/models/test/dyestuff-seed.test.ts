@@ -48,8 +48,9 @@ describe("the seed example: Yield ~ 1 + (1 | Batch) on dyestuff by ML", () => {
       spy.mockRestore();
     }
     // lme4's start for a model of scalar intercepts (√ of the between-group variance over the
-    // rest, lme4-start.ts): θ₀ = 0.97876050342587007 and f = 327.70265087344194 in R.
-    expect(lines[0]).toBe("f_1: 327.70265, [0.9787605034258701]");
+    // rest, lme4-start.ts): θ₀ = 0.97876050342587007 and f = 327.70265087344194 in R. Ours is
+    // read from A (sums per level), so its last digit may differ from R's, which reads the rows.
+    expect(lines[0]).toMatch(/^f_1: 327\.70265, \[0\.978760503425870\d\]$/);
     expect(lines.length).toBe(progress.length);
     expect(progress[0]).toEqual([
       1,
@@ -61,7 +62,8 @@ describe("the seed example: Yield ~ 1 + (1 | Batch) on dyestuff by ML", () => {
     const best = Math.min(...model.fitLog.map((entry) => entry.objective));
     expectWithin(model.objective, best, 1e-12, 0, "final = best logged");
     // NLopt's heuristic at θ₀: ¾ of it.
-    expect(model.optsum?.initialStep).toEqual([0.75 * 0.9787605034258701]);
+    expect(model.optsum?.initialStep).toHaveLength(1);
+    expect(model.optsum?.initialStep?.[0]).toBeCloseTo(0.75 * 0.97876050342587007, 14);
   });
 
   it("summarizes the fit as FittedModelSummaryV1", () => {
