@@ -59,11 +59,90 @@ interface ColumnMoments {
 }
 
 /**
+ * Sums of a column that need not be the data-order ones (see `surelyUnconditioned`): the sum of
+ * the weights, Σ w·v, Σ w·v² and max |v|.
+ */
+interface ScreeningSums {
+  readonly weightSum: number;
+  readonly sum: number;
+  readonly squares: number;
+  readonly largest: number;
+}
+
+/** `ScreeningSums` of `values[offset + t·stride]`, t < n, in one pass. */
+function screeningSums(
+  values: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  weights: Float64Array | null,
+): ScreeningSums {
+  let weightSum = 0;
+  let sum = 0;
+  let squares = 0;
+  let largest = 0;
+  for (let t = 0; t < n; t++) {
+    const w = weights === null ? 1 : weights[t];
+    const v = values[offset + t * stride];
+    weightSum += w;
+    sum += w * v;
+    squares += w * v * v;
+    largest = Math.max(largest, Math.abs(v));
+  }
+  return { weightSum, sum, squares, largest };
+}
+
+/** `ScreeningSums` of column c of X (no weights) from X's classes of equal rows. */
+function classSums(
+  data: Float64Array,
+  column: number,
+  classes: { readonly representatives: Int32Array; readonly counts: Float64Array },
+): ScreeningSums {
+  const { representatives, counts } = classes;
+  let weightSum = 0;
+  let sum = 0;
+  let squares = 0;
+  let largest = 0;
+  for (let k = 0; k < representatives.length; k++) {
+    const v = data[column + representatives[k]];
+    weightSum += counts[k];
+    sum += counts[k] * v;
+    squares += counts[k] * v * v;
+    largest = Math.max(largest, Math.abs(v));
+  }
+  return { weightSum, sum, squares, largest };
+}
+
+const SCREEN_LIMIT = 2 ** 200;
+
+/**
+ * True only when the column's conditioning from `columnMoments` is surely no shift and scale
+ * exponent 0, judged from approximate sums with margins far wider than any rounding in either
+ * computation: root mean square within 2^±(band−1) (the exponent's band is ±band), and, when the
+ * column could be centred, a spread well clear of cancellation with |mean| < 16·spread (the rule
+ * centres above 32·spread). False (undecided) otherwise, and the caller runs `columnMoments`.
+ */
+function surelyUnconditioned(sums: ScreeningSums, centrable: boolean, band: number): boolean {
+  const { weightSum, sum, squares, largest } = sums;
+  if (largest === 0) return true;
+  if (!(weightSum > 0) || !(largest < SCREEN_LIMIT) || !(largest > 1 / SCREEN_LIMIT)) {
+    return false;
+  }
+  const meanSquare = squares / weightSum;
+  const limit = powerOfTwo(2 * (band - 1));
+  if (!(meanSquare <= limit && meanSquare >= 1 / limit)) return false;
+  if (!centrable) return true;
+  const mean = sum / weightSum;
+  const variance = meanSquare - mean * mean;
+  return variance > meanSquare * 2 ** -20 && mean * mean < 256 * variance;
+}
+
+/**
  * Moments of `values[offset + t·stride]`, t < n. The sums run in units of a power of two near the
  * largest value (so neither 1e200 nor 1e-200 over- or underflows) and the mean takes a second,
  * correcting pass (so a large mean costs no digits of the spread).
  */
-function columnMoments(
+export function columnMoments(
   values: Float64Array,
   offset: number,
   stride: number,
@@ -138,6 +217,10 @@ export function responseConditioning(
   weights: Float64Array | null,
   hasConstantColumn: boolean,
 ): { shift: number; scaleExponent: number } {
+  const sums = screeningSums(response, 0, 1, response.length, weights);
+  if (surelyUnconditioned(sums, hasConstantColumn, FIXED_SCALE_EXPONENT_BAND)) {
+    return { shift: 0, scaleExponent: 0 };
+  }
   const { mean, spread, rms } = columnMoments(response, 0, 1, response.length, weights);
   const centred = hasConstantColumn && Math.abs(mean) > CENTRING_RATIO * spread;
   return {
@@ -174,6 +257,8 @@ function scaledTerm(
   const n = term.refs.length;
   const exponents = new Int32Array(s);
   for (let r = 0; r < s; r++) {
+    const sums = screeningSums(z, r, s, n, weights);
+    if (surelyUnconditioned(sums, false, RANDOM_SCALE_EXPONENT_BAND)) continue;
     exponents[r] = scaleExponent(
       columnMoments(z, r, s, n, weights).rms,
       RANDOM_SCALE_EXPONENT_BAND,
@@ -199,8 +284,17 @@ export function conditionParts(parts: ModelParts, response: Float64Array): Condi
   const constantValue = constantColumn < 0 ? 1 : data[constantColumn * n];
   const xShift = new Float64Array(p);
   const xScaleExponent = new Int32Array(p);
+  const classes =
+    weights === null && parts.X.rowClasses !== undefined && parts.X.rowClasses.data === data
+      ? parts.X.rowClasses
+      : null;
   for (let c = 0; c < p; c++) {
     if (c === constantColumn) continue;
+    const sums =
+      classes === null
+        ? screeningSums(data, c * n, 1, n, weights)
+        : classSums(data, c * n, classes);
+    if (surelyUnconditioned(sums, constantColumn >= 0, FIXED_SCALE_EXPONENT_BAND)) continue;
     const { mean, spread, rms } = columnMoments(data, c * n, 1, n, weights);
     const centred = constantColumn >= 0 && Math.abs(mean) > CENTRING_RATIO * spread;
     if (centred) xShift[c] = mean;
