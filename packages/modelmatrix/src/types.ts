@@ -38,6 +38,8 @@ export interface FixedEffectsMatrix {
     readonly data: Float64Array;
     readonly representatives: Int32Array;
     readonly counts: Float64Array;
+    /** The class of each row (an index into `representatives`). */
+    readonly classOf: Int32Array;
   };
 }
 

@@ -8,6 +8,7 @@ import {
   gemm,
 } from "@mixedmodels/linalg";
 import type { EqualRows, ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import { writeFixedTermProductFromClasses } from "./cross-product-classes";
 import { writeIntegerGram } from "./integer-gram";
 
 /** Off-diagonal random-effects blocks at or below this fill ratio are stored sparse. */
@@ -246,13 +247,23 @@ export function writeFixedTermProduct(
   const m = p + 1;
   const { s, refs, z } = term;
   const v = target.values;
-  v.fill(0);
+  const classes = fixed.classes ?? null;
+  // X's rows from its classes when that is exact (then only y's row is summed here).
+  const fromClasses =
+    weights === null &&
+    classes !== null &&
+    writeFixedTermProductFromClasses(xData, n, p, classes, term, target);
+  if (fromClasses) {
+    for (let column = 0; column < target.cols; column++) v[column * m + p] = 0;
+  } else {
+    v.fill(0);
+  }
   const weighted = scratch;
   for (let t = 0; t < n; t++) {
     const w = weight(weights, t);
     for (let c = 0; c < s; c++) weighted[t * s + c] = w * z[t * s + c];
   }
-  for (let r = 0; r < m; r++) {
+  for (let r = fromClasses ? p : 0; r < m; r++) {
     const source = r < p ? xData : y;
     const column = r < p ? r * n : 0;
     for (let t = 0; t < n; t++) {

@@ -6,6 +6,8 @@ export interface EqualRows {
   readonly representatives: Int32Array;
   /** How many rows each class holds. */
   readonly counts: Float64Array;
+  /** The class of each row (an index into `representatives`). */
+  readonly classOf: Int32Array;
 }
 
 /**
@@ -29,6 +31,7 @@ export function equalRows(x: Float64Array, n: number, p: number, limit: number):
   const counts = new Float64Array(limit);
   // The first row of each row's class.
   const firstOf = new Int32Array(n);
+  const classOf = new Int32Array(n);
   let classes = 0;
   for (let t = 0; t < n; t++) {
     const hash = hashes[t];
@@ -50,6 +53,7 @@ export function equalRows(x: Float64Array, n: number, p: number, limit: number):
       first[found] = t;
     }
     firstOf[t] = first[found];
+    classOf[t] = found;
     counts[found]++;
   }
   for (let j = 0; j < p; j++) {
@@ -58,7 +62,7 @@ export function equalRows(x: Float64Array, n: number, p: number, limit: number):
       if (x[offset + t] !== x[offset + firstOf[t]]) return null;
     }
   }
-  return { representatives: first.slice(0, classes), counts: counts.slice(0, classes) };
+  return { representatives: first.slice(0, classes), counts: counts.slice(0, classes), classOf };
 }
 
 /** Rows `rows` of the n×p column-major X, as an m×p column-major matrix. */
