@@ -62,3 +62,50 @@ export function writeFixedTermProductFromClasses(
   }
   return true;
 }
+
+/**
+ * Xᵀy (no case weights) into `out[0 … p)` from X's classes of equal rows, summing y_t·x_t for each
+ * column in data order over only the rows where x_t ≠ 0: a zero x_t adds ±0, which leaves a sum
+ * that starts at +0 as it is (it is never −0), so with y finite this is the plain per-row sum bit
+ * for bit, at the cost of the nonzeros of X instead of n·p. Returns false (out untouched) when y
+ * has a non-finite value (0·∞ would be NaN) or the classes do not cover the rows.
+ */
+export function fixedResponseProductFromClasses(
+  x: Float64Array,
+  n: number,
+  p: number,
+  classes: EqualRows,
+  y: Float64Array,
+  out: Float64Array,
+): boolean {
+  const { representatives, classOf } = classes;
+  if (classOf === undefined || classOf.length !== n) return false;
+  for (let t = 0; t < n; t++) if (!Number.isFinite(y[t])) return false;
+  const count = representatives.length;
+  // The nonzero columns of each class's row and their values.
+  const rowPtr = new Int32Array(count + 1);
+  for (let k = 0; k < count; k++) {
+    let nonzeros = 0;
+    for (let c = 0; c < p; c++) if (x[c * n + representatives[k]] !== 0) nonzeros++;
+    rowPtr[k + 1] = rowPtr[k] + nonzeros;
+  }
+  const columns = new Int32Array(rowPtr[count]);
+  const values = new Float64Array(rowPtr[count]);
+  for (let k = 0; k < count; k++) {
+    let at = rowPtr[k];
+    for (let c = 0; c < p; c++) {
+      const value = x[c * n + representatives[k]];
+      if (value === 0) continue;
+      columns[at] = c;
+      values[at++] = value;
+    }
+  }
+  const sums = new Float64Array(p);
+  for (let t = 0; t < n; t++) {
+    const k = classOf[t];
+    const yt = y[t];
+    for (let e = rowPtr[k]; e < rowPtr[k + 1]; e++) sums[columns[e]] += yt * values[e];
+  }
+  for (let c = 0; c < p; c++) out[c] = sums[c];
+  return true;
+}

@@ -8,7 +8,10 @@ import {
   gemm,
 } from "@mixedmodels/linalg";
 import type { EqualRows, ModelParts, RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
-import { writeFixedTermProductFromClasses } from "./cross-product-classes";
+import {
+  fixedResponseProductFromClasses,
+  writeFixedTermProductFromClasses,
+} from "./cross-product-classes";
 import { writeIntegerGram } from "./integer-gram";
 
 /** Off-diagonal random-effects blocks at or below this fill ratio are stored sparse. */
@@ -295,8 +298,20 @@ export function writeFixedGram(
       for (let r = c + 1; r < p; r++) v[c + r * m] = v[r + c * m];
     }
   }
+  // Xᵀy from X's classes when that gives the per-row sums exactly (see the function).
+  const xty = new Float64Array(p);
+  const classes = fixed.classes ?? null;
+  const fromClasses =
+    weights === null &&
+    classes !== null &&
+    fixedResponseProductFromClasses(x, n, p, classes, y, xty);
   for (let c = 0; c < m; c++) {
     const b = column(c);
+    if (fromClasses && c < p) {
+      v[p + c * m] = xty[c];
+      v[c + p * m] = xty[c];
+      continue;
+    }
     for (let r = weights === null ? Math.max(c, p) : c; r < m; r++) {
       const a = column(r);
       let sum = 0;

@@ -2,9 +2,9 @@ import { createDenseBlock } from "@mixedmodels/linalg";
 import { equalRows, type RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeFixedTermProduct } from "../src/cross-product";
+import { writeFixedGram, writeFixedTermProduct } from "../src/cross-product";
 
-// [X y]ᵀZ_j from X's classes of equal rows (integer X and z, no weights) must be the per-row
+// [X y]ᵀZ_j and Xᵀy from X's classes of equal rows (integer X and z, no weights) must be the per-row
 // data-order sums bit for bit, sign of zero included; anything else falls back to those sums.
 
 const caseArb = fc.record({
@@ -58,7 +58,14 @@ describe("writeFixedTermProduct from X's classes of equal rows", () => {
         const z = Float64Array.from({ length: n * s }, () =>
           c.zKind === "ones" ? 1 : c.zKind === "integer" ? Math.floor(next() * 5) - 2 : next(),
         );
-        const y = Float64Array.from({ length: n }, () => next() * 10 - 5);
+        // Integer y makes exact cancellations to zero; -0 in y tests the sign of zero sums.
+        const y = Float64Array.from({ length: n }, () =>
+          c.zKind === "integer"
+            ? next() < 0.2
+              ? -0
+              : Math.floor(next() * 5) - 2
+            : next() * 10 - 5,
+        );
         const refs = Int32Array.from({ length: n }, () => Math.floor(next() * levels));
         const term = {
           s,
@@ -76,8 +83,20 @@ describe("writeFixedTermProduct from X's classes of equal rows", () => {
         };
         const expected = run(false);
         const actual = run(true);
-        for (let i = 0; i < expected.length; i++)
+        for (let i = 0; i < expected.length; i++) {
           expect(Object.is(actual[i], expected[i])).toBe(true);
+        }
+        const gram = (withClasses: boolean) => {
+          const target = createDenseBlock(p + 1, p + 1);
+          const fixed = { n, p, x, y, classes: withClasses ? classes : null };
+          writeFixedGram(fixed, null, target);
+          return target.values;
+        };
+        const expectedGram = gram(false);
+        const actualGram = gram(true);
+        for (let i = 0; i < expectedGram.length; i++) {
+          expect(Object.is(actualGram[i], expectedGram[i])).toBe(true);
+        }
       }),
       { seed: 1717, numRuns: 500 },
     );
