@@ -144,35 +144,47 @@ describe("TrustRegionSolver on hand-worked subproblems", () => {
     expect(outcome.leastCurvature).toBeCloseTo(20 / 17, 13);
   });
 
-  it("stops rotating where the arc leaves the box, staying on the sphere", () => {
-    // G = diag(1, −2), g = (−1, −0.2), Δ = 1, x₁ ≤ 0.5. CG reaches the sphere at −g/‖g‖ =
-    // (0.981, 0.196); the model falls along the arc towards larger x₁ (the circle's minimum,
-    // near (0.31, 0.95), is outside the box), so the rotation must stop before x₁ = 0.5. The
-    // best point of that arc is found here by dense sampling; the solver's 24-point search
-    // (steps of π/48) must come within one step's worth of it, on the sphere, never beyond it.
-    const gradient = [-1, -0.2];
-    const hessian = [1, 0, 0, -2];
-    const model = modelOf(gradient, hessian);
-    const solver = new TrustRegionSolver(2);
-    const outcome = solver.solve(model, box([-10, -10]), box([10, 0.5]), 1);
-    const d = solver.step;
-    expect(outcome.length).toBeCloseTo(1, 12);
-    expect(Math.hypot(d[0], d[1])).toBeCloseTo(1, 12);
-    expect(d[1]).toBeLessThanOrEqual(0.5);
-    const start = Math.atan2(0.2, 1);
-    const end = Math.asin(0.5);
-    let arcBest = 0;
-    for (let k = 0; k <= 10_000; k++) {
-      const angle = start + ((end - start) * k) / 10_000;
-      arcBest = Math.min(arcBest, q(gradient, hessian, [Math.cos(angle), Math.sin(angle)]));
-    }
-    const cgPoint = q(gradient, hessian, [Math.cos(start), Math.sin(start)]);
-    expect(outcome.predictedChange).toBeGreaterThanOrEqual(arcBest - 1e-12);
-    // Within one sample step of the arc's best: on the unit circle |dQ/dφ| ≤ ‖g‖ + ‖G‖ < 3.03,
-    // and the samples are π/48 apart.
-    expect(outcome.predictedChange).toBeLessThanOrEqual(arcBest + 3.03 * (Math.PI / 48));
-    expect(outcome.predictedChange).toBeLessThan(cgPoint - 0.1);
-  });
+  it.each([
+    ["an upper", 1],
+    ["a lower", -1],
+  ])(
+    "stops rotating where the arc leaves the box at %s bound, staying on the sphere",
+    (_, side) => {
+      // G = diag(1, −2), g = (−1, −0.2·side), Δ = 1, side·x₁ ≤ 0.5 (side = −1 mirrors x₁). CG
+      // reaches the sphere at −g/‖g‖ = (0.981, 0.196·side); the model falls along the arc towards
+      // larger side·x₁ (the circle's minimum, near (0.31, 0.95·side), is outside the box), so the
+      // rotation must stop before side·x₁ = 0.5. The best point of that arc is found here by
+      // dense sampling; the solver's 24-point search (steps of π/48) must come within one step's
+      // worth of it, on the sphere, never beyond it.
+      const gradient = [-1, -0.2 * side];
+      const hessian = [1, 0, 0, -2];
+      const model = modelOf(gradient, hessian);
+      const solver = new TrustRegionSolver(2);
+      const lower = side > 0 ? [-10, -10] : [-10, -0.5];
+      const upper = side > 0 ? [10, 0.5] : [10, 10];
+      const outcome = solver.solve(model, box(lower), box(upper), 1);
+      const d = solver.step;
+      expect(outcome.length).toBeCloseTo(1, 12);
+      expect(Math.hypot(d[0], d[1])).toBeCloseTo(1, 12);
+      expect(side * d[1]).toBeLessThanOrEqual(0.5);
+      const start = Math.atan2(0.2, 1);
+      const end = Math.asin(0.5);
+      let arcBest = 0;
+      for (let k = 0; k <= 10_000; k++) {
+        const angle = start + ((end - start) * k) / 10_000;
+        arcBest = Math.min(
+          arcBest,
+          q(gradient, hessian, [Math.cos(angle), side * Math.sin(angle)]),
+        );
+      }
+      const cgPoint = q(gradient, hessian, [Math.cos(start), side * Math.sin(start)]);
+      expect(outcome.predictedChange).toBeGreaterThanOrEqual(arcBest - 1e-12);
+      // Within one sample step of the arc's best: on the unit circle |dQ/dφ| ≤ ‖g‖ + ‖G‖ < 3.03,
+      // and the samples are π/48 apart.
+      expect(outcome.predictedChange).toBeLessThanOrEqual(arcBest + 3.03 * (Math.PI / 48));
+      expect(outcome.predictedChange).toBeLessThan(cgPoint - 0.1);
+    },
+  );
 
   it("turns on the sphere to the least value of an indefinite model", () => {
     // G = diag(1, −2), g = (−1, −0.2), Δ = 1: the minimum lies on the sphere (G is indefinite);
