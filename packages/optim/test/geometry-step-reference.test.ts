@@ -1,5 +1,4 @@
 // @ts-nocheck
-//
 import { describe, expect, it } from "vitest";
 import { GeometryStep } from "../src/bobyqa/geometry-step";
 import { InterpolationSet } from "../src/bobyqa/interpolation-set";

@@ -1,5 +1,4 @@
 // @ts-nocheck
-//
 import { describe, expect, it } from "vitest";
 import { QuadraticModel } from "../src/bobyqa/quadratic-model";
 
