@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { GeometryStep } from "../src/bobyqa/geometry-step";
 import { InterpolationSet } from "../src/bobyqa/interpolation-set";

@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { QuadraticModel } from "../src/bobyqa/quadratic-model";
 
