@@ -47,9 +47,9 @@ function once() {
   if (countInstalls) {
     const evaluator = model.evaluator;
     const original = evaluator.install.bind(evaluator);
-    evaluator.install = (target) => {
+    evaluator.install = (...args) => {
       installs++;
-      return original(target);
+      return original(...args);
     };
   }
   const thetaLength = model.system.layout.length;

@@ -1,14 +1,16 @@
 import type { Family } from "./family";
 import { exp, expm1, log1p } from "./internal/elementary";
 import type { Link } from "./link";
+import { saturatedTerms } from "./saturated-terms";
 import type { GlmWorkspace } from "./working-response";
 
 /**
  * `updateFromEta`'s loop for the two pairs that carry most GLMM fits, with the elementary
  * functions shared between μ, dμ/dη and the deviance (a PIRLS step spends most of its time in
  * them): per observation one exp and one log1p for the logit link with a binomial or Bernoulli
- * response (instead of two exps and a log), one exp and at most one log for Poisson with the log
- * link (instead of two exps and a log). The results are those of the generic loop up to rounding:
+ * response (instead of two exps and two logs for a proportion), one exp for Poisson with the log
+ * link (instead of two exps and a log); the deviance is written in η, with its η-free terms
+ * computed once per response (`saturatedTerms`). The results are those of the generic loop up to rounding:
  * the same clamps as R's C code, and for canonical links the working weight w·dμ/dη (which
  * equals w·(dμ/dη)²/V(μ) exactly in real arithmetic). Returns the deviance, or null (nothing
  * written) for any other pair.
@@ -87,6 +89,7 @@ function logitBinomial(
   ws: GlmWorkspace,
 ): number {
   const { mu, muEta, workingWeights, workingResiduals, deviances } = ws;
+  const saturated = saturatedTerms("logit-binomial", y);
   let deviance = 0;
   for (let i = 0; i < eta.length; i++) {
     const w = priorWeights === null ? 1 : priorWeights[i];
@@ -109,10 +112,11 @@ function logitBinomial(
       m = e >= 0 ? 1 / onePlus : t / onePlus;
       d = t / (onePlus * onePlus);
       workingWeights[i] = w * d;
+      // A proportion's deviance in η too (`saturatedTerms`): one log1p instead of two logs.
       if (w === 0) dev = 0;
       else if (yi === 1) dev = 2 * w * (e >= 0 ? log1p(t) : a + log1p(t));
       else if (yi === 0) dev = 2 * w * (e >= 0 ? a + log1p(t) : log1p(t));
-      else dev = w * family.unitDeviance(yi, m);
+      else dev = 2 * w * (saturated[i] + log1p(t) + (e < 0 ? -yi * e : (1 - yi) * e));
     }
     mu[i] = m;
     muEta[i] = d;
@@ -131,16 +135,25 @@ function logPoisson(
   ws: GlmWorkspace,
 ): number {
   const { mu, muEta, workingWeights, workingResiduals, deviances } = ws;
+  const saturated = saturatedTerms("log-poisson", y);
   let deviance = 0;
   for (let i = 0; i < eta.length; i++) {
     const w = priorWeights === null ? 1 : priorWeights[i];
     // R's log link keeps μ and dμ/dη at or above ε; both are exp(η).
-    const m = Math.max(exp(eta[i]), Number.EPSILON);
+    const e = eta[i];
+    const expEta = exp(e);
+    const m = Math.max(expEta, Number.EPSILON);
     mu[i] = m;
     muEta[i] = m;
     workingWeights[i] = w * m;
-    workingResiduals[i] = (y[i] - m) / m;
-    const dev = w === 0 ? 0 : w * family.unitDeviance(y[i], m);
+    const yi = y[i];
+    workingResiduals[i] = (yi - m) / m;
+    // The deviance in η (`saturatedTerms`), without a log, where μ is e^η unclamped.
+    let dev: number;
+    if (w === 0) dev = 0;
+    else if (!(expEta >= Number.EPSILON)) dev = w * family.unitDeviance(yi, m);
+    else if (yi === 0) dev = 2 * w * m;
+    else dev = 2 * w * (saturated[i] - yi * e + m);
     deviances[i] = dev;
     deviance += dev;
   }

@@ -27,6 +27,8 @@ export {
   pearsonResidual,
   rFamilyAic,
 } from "./residuals";
+export type { SaturatedKind } from "./saturated-terms";
+export { saturatedTerms } from "./saturated-terms";
 export { startingValues } from "./starting-values";
 export type { GlmWorkspace } from "./working-response";
 export {

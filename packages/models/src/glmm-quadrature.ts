@@ -1,4 +1,5 @@
 import type { RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import { type SaturatedKind, saturatedTerms } from "@mixedmodels/families";
 import { exp, log, log1p } from "./elementary";
 import type { GlmmResponse } from "./glmm-response";
 
@@ -79,7 +80,7 @@ export function adaptiveGaussHermiteDeviance(
 const LOGIT_THRESHOLD = 30;
 
 /** The canonical pairs whose unit deviance is written in η (one exp and at most one log1p). */
-type CanonicalKernel = "logit-binomial" | "log-poisson";
+type CanonicalKernel = SaturatedKind;
 
 function canonicalKernel(response: GlmmResponse): CanonicalKernel | null {
   const family = response.family.name;
@@ -98,7 +99,8 @@ function canonicalKernel(response: GlmmResponse): CanonicalKernel | null {
  *   logit, binomial: d = 2[y log y + (1−y) log(1−y) + log1p(e^−|η|) + y·max(−η, 0) + (1−y)·max(η, 0)]
  *     (−log μ and −log(1−μ) are the softplus of −η and η);
  *   log, Poisson: d = 2[y log y − y − yη + e^η] (2e^η for y = 0).
- * The η-free part (`saturatedTerms`) is computed once per response. Rows where R's link clamps μ
+ * The η-free part (families' `saturatedTerms`, as `updateFromEta` uses) is computed once per
+ * response. Rows where R's link clamps μ
  * (|η| > 30 for logit, e^η < ε for log) take the link and family functions, as at the mode.
  */
 function addKernelDeviances(
@@ -138,31 +140,4 @@ function addKernelDeviances(
     }
     devc[j] += w * d;
   }
-}
-
-/** Per response: a copy of y and its η-free deviance terms (recomputed when y changes in place). */
-const saturatedCache = new WeakMap<
-  Float64Array,
-  { kernel: CanonicalKernel; y: Float64Array; terms: Float64Array }
->();
-
-/**
- * y log y + (1−y) log(1−y) (logit-binomial, 0 at y ∈ {0, 1}) or y log y − y (log-Poisson) per
- * row: what the unit deviance written in η adds to the terms in η.
- */
-function saturatedTerms(kernel: CanonicalKernel, y: Float64Array): Float64Array {
-  const cached = saturatedCache.get(y);
-  if (cached !== undefined && cached.kernel === kernel && cached.y.length === y.length) {
-    let same = true;
-    for (let t = 0; t < y.length && same; t++) same = Object.is(cached.y[t], y[t]);
-    if (same) return cached.terms;
-  }
-  const terms = new Float64Array(y.length);
-  for (let t = 0; t < y.length; t++) {
-    const yt = y[t];
-    if (kernel === "log-poisson") terms[t] = yt > 0 ? yt * log(yt) - yt : 0;
-    else terms[t] = yt > 0 && yt < 1 ? yt * log(yt) + (1 - yt) * log1p(-yt) : 0;
-  }
-  saturatedCache.set(y, { kernel, y: Float64Array.from(y), terms });
-  return terms;
 }
