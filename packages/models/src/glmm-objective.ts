@@ -3,7 +3,7 @@ import { contains, createGlmWorkspace, rFamilyAic, updateFromEta } from "@mixedm
 import type { ModelParts } from "@mixedmodels/modelmatrix";
 import type { BlockedSystem } from "./blocked-system";
 import { AnchoredLinearization } from "./glmm-anchor";
-import { addRandomEffects } from "./glmm-linear-predictor";
+import { addRandomEffects, FixedPart } from "./glmm-linear-predictor";
 import { NewtonWeights, workingResponseInto } from "./glmm-newton-weights";
 import { adaptiveGaussHermiteDeviance } from "./glmm-quadrature";
 import type { GlmmResponse } from "./glmm-response";
@@ -86,10 +86,8 @@ export class GlmmObjective {
   private readonly workingResponse: Float64Array;
   private readonly previousU: Float64Array;
   private readonly previousBeta: Float64Array;
-  /** offset + Xβ at `fixedPartBeta`: β stays fixed through a PIRLS run of the default fit. */
-  private readonly fixedPart: Float64Array;
-  private readonly fixedPartBeta: Float64Array;
-  private fixedPartValid = false;
+  /** offset + Xβ, kept while β stays (through a PIRLS run of the default fit). */
+  private readonly fixed: FixedPart;
   /** The linearization chord starts take their first step from (`anchor`). */
   private readonly anchored: AnchoredLinearization;
   private readonly chordResponse: Float64Array;
@@ -121,8 +119,7 @@ export class GlmmObjective {
     this.previousBeta = new Float64Array(this.p);
     this.eta = new Float64Array(parts.n);
     this.workingResponse = new Float64Array(parts.n);
-    this.fixedPart = new Float64Array(parts.n);
-    this.fixedPartBeta = new Float64Array(this.p);
+    this.fixed = new FixedPart(parts.X, response.offset);
     this.glm = createGlmWorkspace(parts.n);
     this.anchored = new AnchoredLinearization(parts.n, this.q, this.p);
     this.chordResponse = new Float64Array(parts.n);
@@ -159,9 +156,9 @@ export class GlmmObjective {
       target.solveFixedEffects(this.beta);
       target.solveSphericalModes(this.beta, this.u);
     } else {
-      this.updateFixedPart();
+      const fixedPart = this.fixed.at(this.beta);
       const r = this.chordResponse;
-      for (let t = 0; t < r.length; t++) r[t] = anchored.response[t] - this.fixedPart[t];
+      for (let t = 0; t < r.length; t++) r[t] = anchored.response[t] - fixedPart[t];
       target.reweightResponse(anchored.weights, r);
       if (!target.updateFactor()) return Number.POSITIVE_INFINITY;
       target.solveSphericalModes(NO_FIXED_EFFECTS, this.u);
@@ -192,11 +189,10 @@ export class GlmmObjective {
    * `pirls` reinstalls those at the mode.
    */
   install(target: BlockedSystem = this.system, newton = false): number {
-    const { system, parts, response, eta, glm, fixedPart } = this;
+    const { system, parts, response, eta, glm } = this;
     const { n } = parts;
     system.toRandomEffects(this.u, this.b);
-    this.updateFixedPart();
-    eta.set(fixedPart);
+    eta.set(this.fixed.at(this.beta));
     addRandomEffects(eta, parts.reterms, system.offsets, this.b);
     const { link, family } = response;
     for (let t = 0; t < n; t++) {
@@ -228,7 +224,7 @@ export class GlmmObjective {
    * the fixed part, Zb + r. False when L cannot be factored.
    */
   private reweight(target: BlockedSystem, weights: Float64Array, residuals: Float64Array): boolean {
-    const subtract = target !== this.system ? this.fixedPart : this.response.offset;
+    const subtract = target !== this.system ? this.fixed.values : this.response.offset;
     workingResponseInto(this.workingResponse, this.eta, residuals, subtract);
     target.reweight(weights, this.workingResponse);
     return target.updateFactor();
@@ -246,27 +242,6 @@ export class GlmmObjective {
     if (!this.reweight(target, workingWeights, workingResiduals)) {
       throw new PirlsFailure("the working model under the expected weights cannot be factored");
     }
-  }
-
-  /** offset + Xβ, recomputed only when β has changed since the last time. */
-  private updateFixedPart(): void {
-    const { beta, fixedPartBeta, fixedPart, parts } = this;
-    if (this.fixedPartValid) {
-      let same = true;
-      for (let c = 0; c < this.p && same; c++) same = beta[c] === fixedPartBeta[c];
-      if (same) return;
-    }
-    const { n, X } = parts;
-    const offset = this.response.offset;
-    if (offset === null) fixedPart.fill(0);
-    else fixedPart.set(offset);
-    for (let c = 0; c < this.p; c++) {
-      const bc = beta[c];
-      if (bc === 0) continue;
-      for (let t = 0; t < n; t++) fixedPart[t] += X.data[t + c * n] * bc;
-    }
-    fixedPartBeta.set(beta);
-    this.fixedPartValid = true;
   }
 
   private fail(): number {
