@@ -1,4 +1,5 @@
 import { equalRows, type ModelParts } from "@mixedmodels/modelmatrix";
+import { mulberry32 } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,18 +15,6 @@ import {
 // rows) and runs the exact two-pass moments only when the screen cannot vouch for "no shift, no
 // scale". These columns sit on and around every boundary of the rule (centring at 32 spreads,
 // the scale bands at 2^±16 and 2^±2): the result must be the rule on the exact moments, always.
-
-/** mulberry32 */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const columnArb = fc.record({
   kind: fc.constantFrom("indicator", "shifted", "scaled", "zero"),
@@ -51,7 +40,7 @@ const caseArb = fc.record({
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(c: Case): ModelParts {
-  const random = createRandom(c.seed);
+  const random = mulberry32(c.seed);
   const { n } = c;
   const columns: Float64Array[] = [];
   if (c.intercept) columns.push(new Float64Array(n).fill(1));

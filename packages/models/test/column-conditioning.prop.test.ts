@@ -1,4 +1,5 @@
 import { bobyqa } from "@mixedmodels/optim";
+import { mulberry32 } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
@@ -14,18 +15,6 @@ type Generated = {
   v: number[];
   g: string[];
 };
-
-/** mulberry32 */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sum of uniforms: roughly normal, and free of engine-dependent functions. */
 function roughNormal(random: () => number): number {
@@ -50,7 +39,7 @@ const dataArb = fc
     slopeSd: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
   })
   .map(({ seed, groups, perGroup, interceptSd, slopeSd }): Generated => {
-    const random = createRandom(seed);
+    const random = mulberry32(seed);
     const dyadic = (value: number) => Math.round(value * 1024) / 1024;
     const data: Generated = { y: [], x: [], v: [], g: [] };
     for (let level = 0; level < groups; level++) {

@@ -1,5 +1,6 @@
 import { createDenseBlock } from "@mixedmodels/linalg";
 import { equalRows, type RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
+import { mulberry32 } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeFixedGram, writeFixedTermProduct } from "../src/cross-product";
@@ -18,22 +19,11 @@ const caseArb = fc.record({
   zKind: fc.constantFrom("ones", "integer", "fraction"),
 });
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("writeFixedTermProduct from X's classes of equal rows", () => {
   it("equals the per-row sums bit for bit", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const next = random(c.seed);
+        const next = mulberry32(c.seed);
         const { n, p, s, levels } = c;
         const value = (): number => {
           switch (c.xKind) {

@@ -1,4 +1,5 @@
 import { bobyqa } from "@mixedmodels/optim";
+import { mulberry32 } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LinearMixedModel } from "../src/linear-mixed-model";
@@ -11,18 +12,6 @@ type Generated = {
   x: number[];
   g: string[];
 };
-
-/** mulberry32 */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -37,7 +26,7 @@ const dataArb = fc
     groupSd: fc.double({ min: 0, max: 3, noNaN: true }),
   })
   .map(({ seed, groups, perGroup, groupSd }): Generated => {
-    const random = createRandom(seed);
+    const random = mulberry32(seed);
     const data: Generated = { y: [], x: [], g: [] };
     for (let level = 0; level < groups; level++) {
       const effect = groupSd * normal(random);

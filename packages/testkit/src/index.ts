@@ -8,8 +8,6 @@ export { spdMatrix } from "./arbitraries/spd-matrix";
 export type { OptimizerConformanceOptions } from "./optimizer-conformance";
 export { describeOptimizerConformance } from "./optimizer-conformance";
 export { propertySettings } from "./property-settings";
-export type { Tolerance } from "./tolerance";
-export { expectClose, relativeError } from "./tolerance";
 export type {
   FTableLike,
   FTableReference,
@@ -19,4 +17,7 @@ export type {
   TTableReference,
 } from "./reference-tables";
 export { expectFTable, expectRanovaTable, expectTTable } from "./reference-tables";
+export { mulberry32 } from "./seeded-uniforms";
 export { thrown } from "./thrown";
+export type { Tolerance } from "./tolerance";
+export { expectClose, relativeError } from "./tolerance";

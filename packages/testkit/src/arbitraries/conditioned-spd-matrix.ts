@@ -1,5 +1,6 @@
 import { log, pow } from "@mixedmodels/math";
 import fc from "fast-check";
+import { mulberry32 } from "../seeded-uniforms";
 
 /** How the eigenvalues between 1/condition and 1 are spread. */
 export type SpectrumShape = "geometric" | "one-small" | "one-large" | "random-log";
@@ -82,7 +83,7 @@ export function buildConditionedSpd(
   largest: number,
   seed: number,
 ): ConditionedSpdMatrix {
-  const random = seededUniforms(seed);
+  const random = mulberry32(seed);
   const eigenvalues = spectrum(n, condition, shape, largest, random);
   const q = randomOrthogonal(n, random);
   const matrix = new Float64Array(n * n);
@@ -148,16 +149,4 @@ function randomOrthogonal(n: number, random: () => number): Float64Array {
 /** Through @mixedmodels/math, so a draw is the same matrix on every engine. */
 function log10(x: number): number {
   return log(x) / Math.LN10;
-}
-
-/** mulberry32: a small seeded generator of uniforms in [0, 1). */
-function seededUniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
