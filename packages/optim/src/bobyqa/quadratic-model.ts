@@ -33,6 +33,17 @@ export class QuadraticModel {
     return linear + 0.5 * quadratic;
   }
 
+  /** out ← hessian·v, column by column of the hessian, skipping zero entries of v. */
+  hessianTimes(v: Float64Array, out: Float64Array): void {
+    const n = this.n;
+    out.fill(0);
+    for (let j = 0; j < n; j++) {
+      const vj = v[j];
+      if (vj === 0) continue;
+      for (let i = 0; i < n; i++) out[i] += this.hessian[i + j * n] * vj;
+    }
+  }
+
   /** Q(x). */
   value(x: Float64Array, offset = 0): number {
     const d = this.work;

@@ -35,16 +35,6 @@ export class TrsboxSolver {
     this.hessianTimesStep = new Float64Array(n);
   }
 
-  private multiply(model: QuadraticModel, v: Float64Array, out: Float64Array): void {
-    const n = this.n;
-    out.fill(0);
-    for (let j = 0; j < n; j++) {
-      const vj = v[j];
-      if (vj === 0) continue;
-      for (let i = 0; i < n; i++) out[i] += model.hessian[i + j * n] * vj;
-    }
-  }
-
   /** Fills {@link step} for the model centred at its best point x = model.center. */
   solve(
     model: QuadraticModel,
@@ -93,7 +83,7 @@ export class TrsboxSolver {
         iterationLimit = iterations + n - active;
       }
       if (gradientSquared * freeRadiusSquared <= 1e-4 * reduction * reduction) break;
-      this.multiply(model, s, hs);
+      model.hessianTimes(s, hs);
       let room = freeRadiusSquared;
       let ds = 0;
       let sHs = 0;
@@ -218,7 +208,7 @@ export class TrsboxSolver {
         gg += g[i] * g[i];
         s[i] = d[i];
       }
-      this.multiply(model, s, hd);
+      model.hessianTimes(s, hd);
       for (;;) {
         let orthogonal = gg * dd - dg * dg;
         if (orthogonal <= 1e-4 * reduction * reduction) return;
@@ -266,7 +256,7 @@ export class TrsboxSolver {
             }
           }
         }
-        this.multiply(model, s, hs);
+        model.hessianTimes(s, hs);
         let sHs = 0;
         let dHs = 0;
         let dHd = 0;

@@ -47,16 +47,6 @@ export class TrustRegionSolver {
     this.hessianTimesTangent = new Float64Array(n);
   }
 
-  private multiply(model: QuadraticModel, v: Float64Array, out: Float64Array): void {
-    const n = this.n;
-    out.fill(0);
-    for (let j = 0; j < n; j++) {
-      const vj = v[j];
-      if (vj === 0) continue;
-      for (let i = 0; i < n; i++) out[i] += model.hessian[i + j * n] * vj;
-    }
-  }
-
   /** Fills {@link step} for the model centred at its best point x = model.center. */
   solve(
     model: QuadraticModel,
@@ -126,7 +116,7 @@ export class TrustRegionSolver {
           }
         }
         toBound = Math.max(toBound, 0);
-        this.multiply(model, p, gp);
+        model.hessianTimes(p, gp);
         let curvature = 0;
         for (let i = 0; i < n; i++) curvature += p[i] * gp[i];
         let stepLength = toSphere;
@@ -222,7 +212,7 @@ export class TrustRegionSolver {
     const hs = this.hessianTimesTangent;
     let totalReduction = reductionSoFar;
     for (let iteration = 0; iteration < n; iteration++) {
-      this.multiply(model, d, hd);
+      model.hessianTimes(d, hd);
       let dd = 0;
       let gg = 0;
       let dg = 0;
@@ -239,7 +229,7 @@ export class TrustRegionSolver {
       for (let i = 0; i < n; i++) {
         s[i] = this.fixed[i] ? 0 : (dg * d[i] - dd * (model.gradient[i] + hd[i])) / norm;
       }
-      this.multiply(model, s, hs);
+      model.hessianTimes(s, hs);
       // Model change along the circle relative to φ = 0, with dF = free part of d:
       // q(φ) − q(0) = (cos φ − 1)(gᵀdF + dFixᵀG dF) + sin φ (gᵀs + dFixᵀG s)
       //   + ½(cos²φ − 1) dFᵀG dF + ½ sin²φ sᵀGs + sin φ cos φ dFᵀG s.
