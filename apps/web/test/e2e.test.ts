@@ -87,10 +87,11 @@ describe.skipIf(chromium === undefined && !inCi)("the page in headless Chromium"
     const summary = await page.$eval("#summary", (node) => node.textContent ?? "");
     expect(summary).toContain("1751.9393");
     // The same numbers as Node (issue 12): README's intercept variance, to the printed digit.
-    expect(summary).toContain("565.51948");
+    expect(summary).toContain("565.51537");
     const log = await page.$eval("#progress-log", (node) => node.textContent ?? "");
     const lines = log.trim().split("\n");
-    expect(lines.length).toBeGreaterThan(20);
+    // 14 with the quasi-Newton method, the default for this model (49 with BOBYQA).
+    expect(lines.length).toBeGreaterThanOrEqual(14);
     expect(lines[0]).toMatch(/^evaluation 1: objective 1784\.6423/);
     expect(await page.$eval("#progress", (node) => node.textContent)).toMatch(
       new RegExp(`fitted in \\d+ ms \\(${lines.length} evaluations\\)`),
@@ -217,12 +218,15 @@ describe.skipIf(chromium === undefined && !inCi)("the page in headless Chromium"
       ).fitLogCheck(),
     );
     expect(result.differences).toEqual([]);
+    // Three fits by BOBYQA and two by the default quasi-Newton method, whose gradient enters too.
     expect(result.evaluations.map(([name]) => name)).toEqual([
       "dyestuff ML",
       "sleepstudy ML",
       "penicillin REML",
+      "sleepstudy ML, default optimizer",
+      "penicillin REML, default optimizer",
     ]);
-    for (const [, count] of result.evaluations) expect(count).toBeGreaterThan(10);
+    for (const [, count] of result.evaluations) expect(count).toBeGreaterThanOrEqual(10);
     expect(browserErrors).toEqual([]);
   }, 120_000);
 });

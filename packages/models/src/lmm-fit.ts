@@ -18,6 +18,11 @@ export interface LinearFitContext {
   readonly initialTheta: Float64Array;
   /** Install θ̃ and return the criterion there, or null when L cannot be factored. */
   evaluateAt(theta: Float64Array): number | null;
+  /**
+   * ∂criterion/∂θ̃ at θ̃ into `out`, for optimizers that use a gradient (absent: the model offers
+   * none). @throws ModelError where the model is too large for it.
+   */
+  gradientAt?(theta: Float64Array, out: Float64Array): void;
   /** Install θ̃ and update the factor. @throws NotPositiveDefiniteError where it fails. */
   installTheta(theta: ArrayLike<number>): void;
   /** The criterion of the user's parametrization from the conditioned system's. */
@@ -54,6 +59,7 @@ export function runLinearFit(
       initialTheta,
       settings,
       (theta) => evaluateAt(theta) ?? initialObjective,
+      options.optimizer.capabilities?.usesGradient === true ? context.gradientAt : undefined,
     );
   } catch (error) {
     context.resetToInitial();

@@ -61,7 +61,8 @@ export function createRecorder(options: RunOptions): EvaluationRecorder {
 }
 
 /**
- * Minimize `evaluate` with the chosen optimizer, logging every evaluation. The abort signal is
+ * Minimize `evaluate` with the chosen optimizer, logging every evaluation (a `gradient` is passed
+ * on to optimizers that use one; its calls are not evaluations). The abort signal is
  * checked before every evaluation: once aborted, the fit stops with a FitAbortedError (the
  * optimizer is left at once; one that watches the signal itself and returns is treated alike).
  * @throws FitAbortedError when `options.signal` is aborted.
@@ -72,6 +73,7 @@ export function runOptimizer(
   initial: Float64Array,
   settings: FitSettings,
   evaluate: (parameters: Float64Array) => number,
+  gradient?: (parameters: Float64Array, out: Float64Array) => void,
 ): MinimizeResultV1 {
   const { signal } = options;
   const abortIfAsked = () => {
@@ -86,6 +88,7 @@ export function runOptimizer(
       recorder.record(parameters, value);
       return value;
     },
+    ...(gradient === undefined ? {} : { gradient }),
   };
   const result = options.optimizer.minimize(objective, Float64Array.from(initial), {
     bounds: { lower: settings.lower, upper: settings.upper },

@@ -82,6 +82,8 @@ export class BoxProblem {
   private readonly maxEvaluations: number;
   private readonly signal: AbortSignal | undefined;
   private readonly onEvaluation: ((theta: Float64Array, value: number) => void) | undefined;
+  private fullGradient: Float64Array | null = null;
+  private iterate: { z: Float64Array; theta: Float64Array; value: number } | null = null;
 
   constructor(
     objective: ObjectiveV1,
@@ -228,6 +230,61 @@ export class BoxProblem {
     }
     this.onEvaluation?.(Float64Array.from(theta), value);
     return value;
+  }
+
+  /**
+   * ∂f/∂z at the point of the last `evaluate` call, from the objective's analytic gradient in θ
+   * (∂f/∂z_k = ∂f/∂θ_i·scale_k). Not an evaluation: nothing is counted. Returns false when the
+   * objective has no gradient, throws, or gives a non-finite entry.
+   */
+  gradientAtLastPoint(out: Float64Array): boolean {
+    const gradient = this.objective.gradient;
+    if (gradient === undefined || this.evaluations === 0) return false;
+    this.fullGradient ??= new Float64Array(this.theta.length);
+    try {
+      gradient.call(this.objective, this.theta, this.fullGradient);
+    } catch (error) {
+      this.lastFailure = `the gradient threw: ${error instanceof Error ? error.message : String(error)}`;
+      return false;
+    }
+    for (let k = 0; k < this.dimension; k++) {
+      out[k] = this.fullGradient[this.freeIndex[k]] * this.scale[k];
+      if (!Number.isFinite(out[k])) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Remember the point of the last `evaluate` call, internal `z` with its `value`, as the
+   * optimizer's current iterate (see {@link preferIterate}).
+   */
+  recordIterate(z: Float64Array, value: number): void {
+    this.iterate ??= {
+      z: new Float64Array(this.dimension),
+      theta: new Float64Array(this.theta.length),
+      value: Number.POSITIVE_INFINITY,
+    };
+    this.iterate.z.set(z);
+    this.iterate.theta.set(this.theta);
+    this.iterate.value = value;
+  }
+
+  /**
+   * Make the recorded iterate the result when its value is within `tolerance` of the best seen:
+   * a gradient method trusts its last iterate over a point whose value is lower only by the
+   * objective's rounding noise.
+   */
+  preferIterate(tolerance: number): void {
+    const iterate = this.iterate;
+    if (iterate === null || !(iterate.value <= this.bestValue + tolerance)) return;
+    this.bestValue = iterate.value;
+    this.best.set(iterate.z);
+    this.bestTheta.set(iterate.theta);
+  }
+
+  /** An internal length along coordinate k in θ units. */
+  thetaUnits(k: number, internal: number): number {
+    return internal * this.scale[k];
   }
 
   /** Largest |Δθ_i| of the step from internal point `from` to `to`, in θ units. */
