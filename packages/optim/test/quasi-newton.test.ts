@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bobyqa, quasiNewton } from "../src/index";
+import { quasiNewton } from "../src/index";
 
 // The quasi-Newton method's own rules: it follows the gradient below the objective's rounding
 // noise (the profiled deviance from A has about 1e-12 relative), and stops on its step rule.
