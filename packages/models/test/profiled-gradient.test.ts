@@ -62,6 +62,36 @@ describe("DenseProfiledGradient", () => {
   }
 });
 
+type GradientMethod = { gradient(reml: boolean, out: Float64Array): boolean };
+
+/** At four random θ, `fast` equals the dense gradient to 1e-9 relative. */
+function expectAgreesWithDense(
+  system: BlockedSystem,
+  fast: GradientMethod,
+  reml: boolean,
+  seed: number,
+): void {
+  const dense = new DenseProfiledGradient(system);
+  const random = mulberry32(seed);
+  const d = system.layout.length;
+  const expected = new Float64Array(d);
+  const actual = new Float64Array(d);
+  for (let trial = 0; trial < 4; trial++) {
+    const theta = new Float64Array(d);
+    for (let i = 0; i < d; i++) {
+      theta[i] = system.layout.isDiagonal(i) ? 0.05 + 2 * random() : random() - 0.5;
+    }
+    objectiveAt(system, theta, reml);
+    expect(dense.gradient(reml, expected)).toBe(true);
+    expect(fast.gradient(reml, actual)).toBe(true);
+    for (let i = 0; i < d; i++) {
+      expect(Math.abs(actual[i] - expected[i])).toBeLessThan(
+        1e-9 * Math.max(1, Math.abs(expected[i])),
+      );
+    }
+  }
+}
+
 describe("SingleTermGradient", () => {
   const single: [string, string, Table][] = [
     ["sleepstudy correlated", "Reaction ~ 1 + Days + (1 + Days|Subject)", sleepstudy as Table],
@@ -78,26 +108,7 @@ describe("SingleTermGradient", () => {
       it(`${name}, ${reml ? "REML" : "ML"}: equals the dense gradient to 1e-9 relative`, () => {
         const system = new BlockedSystem(LinearMixedModel.fromFormula(formula, data).parts);
         expect(SingleTermGradient.applies(system)).toBe(true);
-        const fast = new SingleTermGradient(system);
-        const dense = new DenseProfiledGradient(system);
-        const random = mulberry32(reml ? 3 : 5);
-        const d = system.layout.length;
-        const expected = new Float64Array(d);
-        const actual = new Float64Array(d);
-        for (let trial = 0; trial < 4; trial++) {
-          const theta = new Float64Array(d);
-          for (let i = 0; i < d; i++) {
-            theta[i] = system.layout.isDiagonal(i) ? 0.05 + 2 * random() : random() - 0.5;
-          }
-          objectiveAt(system, theta, reml);
-          expect(dense.gradient(reml, expected)).toBe(true);
-          expect(fast.gradient(reml, actual)).toBe(true);
-          for (let i = 0; i < d; i++) {
-            expect(Math.abs(actual[i] - expected[i])).toBeLessThan(
-              1e-9 * Math.max(1, Math.abs(expected[i])),
-            );
-          }
-        }
+        expectAgreesWithDense(system, new SingleTermGradient(system), reml, reml ? 3 : 5);
       });
     }
   }
@@ -151,26 +162,7 @@ describe("BlockedGradient", () => {
         if (sparseFactor === "always") {
           expect(system.factor.some((block) => block.kind === "sparse-cholesky")).toBe(true);
         }
-        const fast = new BlockedGradient(system);
-        const dense = new DenseProfiledGradient(system);
-        const random = mulberry32(reml ? 13 : 17);
-        const d = system.layout.length;
-        const expected = new Float64Array(d);
-        const actual = new Float64Array(d);
-        for (let trial = 0; trial < 4; trial++) {
-          const theta = new Float64Array(d);
-          for (let i = 0; i < d; i++) {
-            theta[i] = system.layout.isDiagonal(i) ? 0.05 + 2 * random() : random() - 0.5;
-          }
-          objectiveAt(system, theta, reml);
-          expect(dense.gradient(reml, expected)).toBe(true);
-          expect(fast.gradient(reml, actual)).toBe(true);
-          for (let i = 0; i < d; i++) {
-            expect(Math.abs(actual[i] - expected[i])).toBeLessThan(
-              1e-9 * Math.max(1, Math.abs(expected[i])),
-            );
-          }
-        }
+        expectAgreesWithDense(system, new BlockedGradient(system), reml, reml ? 13 : 17);
       });
     }
   }
