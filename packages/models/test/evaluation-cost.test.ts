@@ -1,5 +1,6 @@
 import { pastes, penicillin, sleepstudy } from "@mixedmodels/datasets";
-import { describe, expect, it } from "vitest";
+import { bobyqa } from "@mixedmodels/optim";
+import { describe, expect, it, vi } from "vitest";
 import { BlockedSystem } from "../src/blocked-system";
 import { LinearMixedModel } from "../src/linear-mixed-model";
 
@@ -65,3 +66,32 @@ describe("one evaluation of the objective", () => {
     expect(Number.isFinite(large.objectiveAt([1, 0, 1]))).toBe(true);
   });
 });
+
+describe("a fit", () => {
+  it.each(cases)("factors L once per evaluation, not again at θ it holds: %s", (formula, data) => {
+    const reference = LinearMixedModel.fromFormula(formula, data);
+    const spy = vi.spyOn(BlockedSystem.prototype, "updateFactor");
+    try {
+      const model = LinearMixedModel.fromFormula(formula, data);
+      spy.mockClear();
+      model.fit({ optimizer: bobyqa() });
+      // The initial point's factorization serves the optimizer's first evaluation, and the
+      // final θ, when it is the last one evaluated, is installed without a factorization.
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(model.fitLog.length);
+      const last = model.fitLog[model.fitLog.length - 1];
+      expect(Object.is(model.objective, last.objective) || !sameTheta(model.theta, last.theta)).toBe(
+        true,
+      );
+      // The accessors read the same L as a model that factors at the final θ afresh.
+      spy.mockClear();
+      expect(Object.is(reference.objectiveAt(model.theta), model.objective)).toBe(true);
+      expect(spy.mock.calls.length).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+function sameTheta(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  return a.length === b.length && Array.from(a).every((value, i) => Object.is(value, b[i]));
+}
