@@ -31,8 +31,9 @@ export interface FixedEffectsMatrix {
    */
   readonly assign?: Int32Array;
   /**
-   * X's classes of equal rows (the first row of each and its size), when the rank check found
-   * them; they describe `rowClasses.data` only, so a user checks that it is this matrix's `data`.
+   * X's classes of rows equal bit for bit (the first row of each and its size), when the rank
+   * check found them: a check of the first rows holds for every row. They describe
+   * `rowClasses.data` only, so a user checks that it is this matrix's `data`.
    */
   readonly rowClasses?: {
     readonly data: Float64Array;

@@ -19,11 +19,17 @@ export function writeIntegerGram(
   known: EqualRows | null = null,
 ): boolean {
   if (n === 0 || p === 0) return false;
+  // Every row of a class holds its first row's bits (EqualRows), so with the classes known
+  // their first rows are all that needs checking.
+  const checked = known !== null && known.classOf.length === n ? known.representatives : null;
+  const rows = checked === null ? n : checked.length;
   let largest = 0;
-  for (let i = 0; i < n * p; i++) {
-    const value = x[i];
-    if (value !== Math.trunc(value) || (value === 0 && 1 / value < 0)) return false;
-    largest = Math.max(largest, Math.abs(value));
+  for (let c = 0; c < p; c++) {
+    for (let k = 0; k < rows; k++) {
+      const value = x[c * n + (checked === null ? k : checked[k])];
+      if (value !== Math.trunc(value) || (value === 0 && 1 / value < 0)) return false;
+      largest = Math.max(largest, Math.abs(value));
+    }
   }
   if (n * largest * largest > 2 ** 53) return false;
   const classes = known ?? equalRows(x, n, p, Math.max(1, n >> 3));

@@ -79,9 +79,9 @@ describe("a fit", () => {
       // final θ, when it is the last one evaluated, is installed without a factorization.
       expect(spy.mock.calls.length).toBeLessThanOrEqual(model.fitLog.length);
       const last = model.fitLog[model.fitLog.length - 1];
-      expect(Object.is(model.objective, last.objective) || !sameTheta(model.theta, last.theta)).toBe(
-        true,
-      );
+      expect(
+        Object.is(model.objective, last.objective) || !sameTheta(model.theta, last.theta),
+      ).toBe(true);
       // The accessors read the same L as a model that factors at the final θ afresh.
       spy.mockClear();
       expect(Object.is(reference.objectiveAt(model.theta), model.objective)).toBe(true);

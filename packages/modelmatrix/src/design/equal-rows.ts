@@ -1,6 +1,6 @@
 import { rowHashes } from "./distinct-rows";
 
-/** The rows of X grouped into classes of equal rows. */
+/** The rows of X grouped into classes of equal rows (equal bit for bit). */
 export interface EqualRows {
   /** The first row of each class, increasing. */
   readonly representatives: Int32Array;
@@ -16,8 +16,8 @@ export interface EqualRows {
  * 73,421×28 X has 28 classes). Rows are put in a class by their hash alone and then checked
  * against its first row column by column: null when two unequal rows share a hash, or when
  * there are more than `limit` classes (the caller then works on all rows). Equal means equal
- * values (0 and −0 alike), with equal bits hashed; rows equal in value but not in bits fall in
- * different classes unless their hashes collide, as `distinctRowsWeighted` treats them.
+ * bits: rows equal in value but not in bits (0 and −0) fall in different classes, and should
+ * their hashes collide the result is null.
  */
 export function equalRows(x: Float64Array, n: number, p: number, limit: number): EqualRows | null {
   const hashes = rowHashes(x, n, p);
@@ -56,10 +56,15 @@ export function equalRows(x: Float64Array, n: number, p: number, limit: number):
     classOf[t] = found;
     counts[found]++;
   }
+  // Bit for bit (both 32-bit halves), so a class's rows are its first row's bits: a check of
+  // the first rows (integer values, no −0, largest magnitude) then holds for every row.
+  const words = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
   for (let j = 0; j < p; j++) {
-    const offset = j * n;
+    const offset = 2 * j * n;
     for (let t = 0; t < n; t++) {
-      if (x[offset + t] !== x[offset + firstOf[t]]) return null;
+      const a = offset + 2 * t;
+      const b = offset + 2 * firstOf[t];
+      if (words[a] !== words[b] || words[a + 1] !== words[b + 1]) return null;
     }
   }
   return { representatives: first.slice(0, classes), counts: counts.slice(0, classes), classOf };

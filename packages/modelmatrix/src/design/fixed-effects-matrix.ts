@@ -1,6 +1,7 @@
 import type { FixedEffectsMatrix } from "../types";
+import { classesFromCodes, writeColumnFromClasses } from "./code-classes";
 import { type DesignColumn, writeDesignColumn } from "./design-columns";
-import { independentColumnsAndClasses } from "./fixed-effects-rank";
+import { equalRowsLimit, independentColumnsAndClasses } from "./fixed-effects-rank";
 
 /**
  * Fills X (n×p, column-major) from its design columns, then keeps a linearly independent subset
@@ -13,10 +14,13 @@ export function fixedEffectsMatrix(
 ): FixedEffectsMatrix {
   const p = columns.length;
   const full = new Float64Array(n * p);
+  // A design of factors only: its classes of equal rows from the codes, and X written from them.
+  const known = p === 0 ? null : classesFromCodes(columns, n, equalRowsLimit(n));
   columns.forEach((column, j) => {
-    writeDesignColumn(column, n, full, j * n, 1);
+    if (known === null) writeDesignColumn(column, n, full, j * n, 1);
+    else writeColumnFromClasses(column, known, n, full, j * n);
   });
-  const { kept, classes } = independentColumnsAndClasses(full, n, p);
+  const { kept, classes } = independentColumnsAndClasses(full, n, p, known);
   const allNames = columns.map((column) => column.name);
   let data = full;
   if (kept.length < p) {

@@ -27,14 +27,24 @@ export function independentColumns(design: Float64Array, rowCount: number, p: nu
   return independentColumnsAndClasses(design, rowCount, p).kept;
 }
 
-/** `independentColumns`, with X's classes of equal rows when it found them (see `equalRows`). */
+/** The most classes of equal rows the rank decision works with (more: it works on all rows). */
+export function equalRowsLimit(rowCount: number): number {
+  return Math.max(64, rowCount >> 3);
+}
+
+/**
+ * `independentColumns`, with X's classes of equal rows when it found them (see `equalRows`).
+ * `known`: a partition of X's rows into equal rows (at most `equalRowsLimit` classes) when the
+ * caller has one; then it is used instead of looking for one.
+ */
 export function independentColumnsAndClasses(
   design: Float64Array,
   rowCount: number,
   p: number,
+  known: EqualRows | null = null,
 ): { kept: Int32Array; classes: EqualRows | null } {
   if (p === 0) return { kept: new Int32Array(0), classes: null };
-  const { matrix, rows: n, classes } = weightedDistinctCentredRows(design, rowCount, p);
+  const { matrix, rows: n, classes } = weightedDistinctCentredRows(design, rowCount, p, known);
   const work = matrix.slice(0, n * p);
   // Column k of `reflectors` holds the Householder vector of the k-th kept column (rows k..n-1).
   const reflectors = new Float64Array(n * Math.min(n, p));
@@ -58,13 +68,20 @@ export function independentColumnsAndClasses(
  * their first rows are centred and compared, weighted by the class sizes: the same matrix, bit
  * for bit, as from centring all rows (the means are still summed over all rows in order; rows
  * equal before centring are equal after it, and classes that centring makes equal are merged).
+ * `known`: classes of equal rows the caller has (any partition into equal rows gives the same
+ * matrix, since equal rows are merged again).
  */
 export function weightedDistinctCentredRows(
   design: Float64Array,
   rowCount: number,
   p: number,
+  known: EqualRows | null = null,
 ): { matrix: Float64Array; rows: number; classes: EqualRows | null } {
-  const classes = equalRows(design, rowCount, p, Math.max(64, rowCount >> 3));
+  const limit = equalRowsLimit(rowCount);
+  const classes =
+    known !== null && known.representatives.length <= limit
+      ? known
+      : equalRows(design, rowCount, p, limit);
   if (classes === null) {
     const centred = centredAboutIntercept(design, rowCount, p) ?? design;
     return { ...distinctRowsWeighted(centred, rowCount, p), classes };
