@@ -14,7 +14,7 @@ import type {
   SparseCscBlock,
   UniformBlockDiagonalBlock,
 } from "./block-types";
-import { createWasmRankUpdate } from "./wasm-block-kernels";
+import { createWasmRankUpdateByColumn } from "./wasm-block-kernels";
 
 /** Rank updates with at least this many products run in the WebAssembly kernel. */
 const WASM_MINIMUM_PRODUCTS = 1 << 16;
@@ -117,24 +117,29 @@ function findEntry(target: SparseCholeskyBlock, row: number, col: number): numbe
 /**
  * The entries of S ordered by row (so the products of one target column come together): for
  * each, its position in S and the end of its column, so the products of entry e are
- * s_p·s_{entry[e]} for p = entry[e] … end[e] − 1 (rows ascend within a column).
+ * s_p·s_{entry[e]} for p = entry[e] … end[e] − 1 (rows ascend within a column); those of row j
+ * are e = rowStart[j] … rowStart[j + 1] − 1.
  */
-function entriesByRow(n: number, source: SparseCscBlock): { entry: Int32Array; end: Int32Array } {
+function entriesByRow(
+  n: number,
+  source: SparseCscBlock,
+): { entry: Int32Array; end: Int32Array; rowStart: Int32Array } {
   const { cols, colPtr, rowIdx } = source;
   const nonzeros = colPtr[cols];
-  const rowPtr = new Int32Array(n + 1);
-  for (let p = 0; p < nonzeros; p++) rowPtr[rowIdx[p] + 1]++;
-  for (let r = 0; r < n; r++) rowPtr[r + 1] += rowPtr[r];
+  const rowStart = new Int32Array(n + 1);
+  for (let p = 0; p < nonzeros; p++) rowStart[rowIdx[p] + 1]++;
+  for (let r = 0; r < n; r++) rowStart[r + 1] += rowStart[r];
+  const next = rowStart.slice(0, n);
   const entry = new Int32Array(nonzeros);
   const end = new Int32Array(nonzeros);
   for (let c = 0; c < cols; c++) {
     for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-      const at = rowPtr[rowIdx[p]]++;
+      const at = next[rowIdx[p]]++;
       entry[at] = p;
       end[at] = colPtr[c + 1];
     }
   }
-  return { entry, end };
+  return { entry, end, rowStart };
 }
 
 /**
@@ -176,6 +181,26 @@ function rankUpdatePositions(
   }
 }
 
+/** The error for the first product of entry q (rows q … end − 1 of its column) not in the pattern. */
+function missingProduct(
+  target: SparseCholeskyBlock,
+  rowIdx: Int32Array,
+  q: number,
+  end: number,
+): DimensionMismatchError {
+  const j = rowIdx[q];
+  let row = j;
+  for (let p = q; p < end; p++) {
+    if (findEntry(target, rowIdx[p], j) < 0) {
+      row = rowIdx[p];
+      break;
+    }
+  }
+  return new DimensionMismatchError(
+    `rankUpdate: the sparse-cholesky pattern lacks entry (${row}, ${j})`,
+  );
+}
+
 /** Number of products of S·Sᵀ's lower triangle, Σ_c n_c(n_c + 1)/2. */
 function rankUpdateProducts(source: SparseCscBlock): number {
   let pairs = 0;
@@ -198,16 +223,31 @@ export function prepareRankUpdateSparseCholeskyFromSparse(
   source: SparseCscBlock,
 ): (target: Block, source: Block) => void {
   const products = rankUpdateProducts(source);
-  const { entry, end } = entriesByRow(target.rows, source);
+  const { entry, end, rowStart } = entriesByRow(target.rows, source);
   const rowIdx = source.rowIdx;
   if (products >= WASM_MINIMUM_PRODUCTS) {
-    // The positions are written straight into the instance's memory.
-    const wasm = createWasmRankUpdate(entry, end, products, target.values.length, (out) =>
-      rankUpdatePositions(target, rowIdx, entry, end, out),
+    // Positions found per target column inside the kernel (the same products in the same
+    // order, so the same bits), instead of an array of one position per product.
+    const wasm = createWasmRankUpdateByColumn(
+      rowStart,
+      entry,
+      end,
+      rowIdx,
+      target.colPtr,
+      target.rowIdx,
+      target.values.length,
     );
     if (wasm !== null) {
+      // One run on zeros (t − 0·0 leaves t as it is) checks the pattern here, once.
+      const missing = wasm(
+        new Float64Array(target.values.length),
+        new Float64Array(source.colPtr[source.cols]),
+      );
+      if (missing >= 0) throw missingProduct(target, rowIdx, entry[missing], end[missing]);
       return (targetBlock: Block, sourceBlock: Block) => {
-        wasm((targetBlock as SparseCholeskyBlock).values, (sourceBlock as SparseCscBlock).values);
+        const values = (sourceBlock as SparseCscBlock).values;
+        const stop = wasm((targetBlock as SparseCholeskyBlock).values, values);
+        if (stop >= 0) throw missingProduct(target, rowIdx, entry[stop], end[stop]);
       };
     }
   }

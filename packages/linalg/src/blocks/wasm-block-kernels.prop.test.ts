@@ -1,6 +1,11 @@
+import { DimensionMismatchError } from "@mixedmodels/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDenseBlock, createSparseCholeskyBlock } from "./block-types";
+import {
+  createDenseBlock,
+  createSparseCholeskyBlock,
+  type SparseCholeskyBlock,
+} from "./block-types";
 import { mulSubtract, prepareMulSubtract } from "./mul-subtract";
 import {
   createRandom,
@@ -76,4 +81,61 @@ describe("the WebAssembly block kernels equal the JavaScript loops", () => {
       { numRuns: 200 },
     );
   });
+
+  it("sparse-cholesky −= sparse·sparseᵀ: the products row by row of S, bit for bit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const random = createRandom(seed);
+        const n = 70;
+        const source = randomSparse(random, n, 700, 0.25);
+        const target = fullLowerBlock(n);
+        for (let i = 0; i < target.values.length; i++) target.values[i] = 10 * random();
+        const expected = Float64Array.from(target.values);
+        // Row j of S (ascending), its entries column by column, each with the rows below it.
+        for (let j = 0; j < n; j++) {
+          for (let c = 0; c < source.cols; c++) {
+            for (let q = source.colPtr[c]; q < source.colPtr[c + 1]; q++) {
+              if (source.rowIdx[q] !== j) continue;
+              for (let p = q; p < source.colPtr[c + 1]; p++) {
+                const row = source.rowIdx[p];
+                const position = target.colPtr[j] + row - j;
+                expected[position] -= source.values[p] * source.values[q];
+              }
+            }
+          }
+        }
+        prepareRankUpdate(target, source)(target, source);
+        expect(Array.from(target.values, (v, i) => Object.is(v, expected[i]))).not.toContain(false);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("sparse-cholesky −= sparse·sparseᵀ: a product outside the pattern is named when prepared", () => {
+    const random = createRandom(7);
+    const n = 70;
+    const source = randomSparse(random, n, 700, 0.25);
+    const full = fullLowerBlock(n);
+    // The full lower triangle without entry (n − 1, 0).
+    const colPtr = Int32Array.from(full.colPtr, (p, c) => (c === 0 ? 0 : p - 1));
+    const rowIdx = Int32Array.from(full.rowIdx.subarray(0, n - 1));
+    const rest = full.rowIdx.subarray(n);
+    const pattern = new Int32Array(rowIdx.length + rest.length);
+    pattern.set(rowIdx);
+    pattern.set(rest, rowIdx.length);
+    const target = createSparseCholeskyBlock(n, colPtr, pattern, { ordering: "natural" });
+    expect(() => prepareRankUpdate(target, source)).toThrow(DimensionMismatchError);
+    expect(() => prepareRankUpdate(target, source)).toThrow(`lacks entry (${n - 1}, 0)`);
+  });
 });
+
+/** A sparse-cholesky block whose pattern is the full lower triangle (natural order). */
+function fullLowerBlock(n: number): SparseCholeskyBlock {
+  const colPtr = new Int32Array(n + 1);
+  const rows: number[] = [];
+  for (let c = 0; c < n; c++) {
+    for (let r = c; r < n; r++) rows.push(r);
+    colPtr[c + 1] = rows.length;
+  }
+  return createSparseCholeskyBlock(n, colPtr, Int32Array.from(rows), { ordering: "natural" });
+}

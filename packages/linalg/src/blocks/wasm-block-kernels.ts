@@ -1,12 +1,14 @@
 import { assembleModule, op, valueType } from "../dense/wasm/wasm-assembler";
+import { rankUpdateByColumnBody } from "./wasm-rank-update";
 
 /*
  * Two block kernels of the blocked factorization in WebAssembly, for the large crossed case
  * (InstEval): the rows below a crossed term, T −= A·Sᵀ with S sparse (SIMD over the rows of T),
  * and the rank update of a sparse-cholesky block, t[position] −= s_p·s_q over every pair of a
  * column of S (scalar, but free of the bounds checks and deoptimization guards of the same loop
- * in JavaScript). Each prepared kernel owns an instance whose memory holds the fixed structure
- * (column pointers, row indices or positions) once; the values are copied in and out per call.
+ * in JavaScript; its body is in wasm-rank-update.ts). Each prepared kernel owns an instance whose
+ * memory holds the fixed structure (column pointers, row indices) once; the values are copied in
+ * and out per call.
  */
 
 const i32Load = (offset: number) => [0x28, 2, offset];
@@ -171,103 +173,6 @@ const subtractDenseSparseBody = [
   ...op.end(),
 ];
 
-// rankUpdate(entries, entryAt, endAt, positionsAt, valuesAt, tAt): byte addresses. For entry e
-// (q = entry[e]) the products s_p·s_q, p = q … end[e] − 1, go to t[positions[k++]].
-const RU = {
-  entries: 0,
-  entryAt: 1,
-  endAt: 2,
-  positionsAt: 3,
-  valuesAt: 4,
-  tAt: 5,
-  e: 6,
-  q: 7,
-  end: 8,
-  p: 9,
-  k: 10,
-  target: 11,
-  v2: 12,
-};
-
-const valueAddress = (local: number) => [
-  ...op.localGet(RU.valuesAt),
-  ...op.localGet(local),
-  ...op.i32Const(3),
-  ...i32Shl(),
-  ...op.i32Add(),
-];
-
-const entryWord = (base: number) => [
-  ...op.localGet(base),
-  ...op.localGet(RU.e),
-  ...op.i32Const(2),
-  ...i32Shl(),
-  ...op.i32Add(),
-  ...i32Load(0),
-];
-
-const rankUpdateBody = [
-  ...op.i32Const(0),
-  ...op.localSet(RU.e),
-  ...op.localGet(RU.positionsAt),
-  ...op.localSet(RU.k),
-  ...op.block(),
-  ...op.loop(),
-  ...op.localGet(RU.e),
-  ...op.localGet(RU.entries),
-  ...i32GeS(),
-  ...op.brIf(1),
-  ...entryWord(RU.entryAt),
-  ...op.localSet(RU.q),
-  ...entryWord(RU.endAt),
-  ...op.localSet(RU.end),
-  ...valueAddress(RU.q),
-  ...op.f64Load(0),
-  ...op.localSet(RU.v2),
-  ...op.localGet(RU.q),
-  ...op.localSet(RU.p),
-  ...op.block(),
-  ...op.loop(),
-  ...op.localGet(RU.p),
-  ...op.localGet(RU.end),
-  ...i32GeS(),
-  ...op.brIf(1),
-  // target = tAt + positions[k]·8; t[target] −= values[p]·v2
-  ...op.localGet(RU.tAt),
-  ...op.localGet(RU.k),
-  ...i32Load(0),
-  ...op.i32Const(3),
-  ...i32Shl(),
-  ...op.i32Add(),
-  ...op.localTee(RU.target),
-  ...op.localGet(RU.target),
-  ...op.f64Load(0),
-  ...valueAddress(RU.p),
-  ...op.f64Load(0),
-  ...op.localGet(RU.v2),
-  ...op.f64Mul(),
-  ...op.f64Sub(),
-  ...op.f64Store(0),
-  ...op.localGet(RU.k),
-  ...op.i32Const(4),
-  ...op.i32Add(),
-  ...op.localSet(RU.k),
-  ...op.localGet(RU.p),
-  ...op.i32Const(1),
-  ...op.i32Add(),
-  ...op.localSet(RU.p),
-  ...op.br(0),
-  ...op.end(),
-  ...op.end(),
-  ...op.localGet(RU.e),
-  ...op.i32Const(1),
-  ...op.i32Add(),
-  ...op.localSet(RU.e),
-  ...op.br(0),
-  ...op.end(),
-  ...op.end(),
-];
-
 const i32 = valueType.i32;
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -286,11 +191,11 @@ function blockKernelModule(): WebAssembly.Module | null {
           body: subtractDenseSparseBody,
         },
         {
-          name: "rankUpdate",
-          params: [i32, i32, i32, i32, i32, i32],
-          results: [],
-          locals: [i32, i32, i32, i32, i32, i32, valueType.f64],
-          body: rankUpdateBody,
+          name: "rankUpdateByColumn",
+          params: [i32, i32, i32, i32, i32, i32, i32, i32, i32, i32],
+          results: [i32],
+          locals: [i32, i32, i32, i32, i32, i32, i32, i32, valueType.f64],
+          body: rankUpdateByColumnBody,
         },
       ],
       1,
@@ -357,39 +262,68 @@ export function createWasmDenseSparseSubtract(
 }
 
 /**
- * t[positions[k++]] −= s_p·s_q for every entry e of a fixed sparse S in the given order
- * (q = entry[e], p = q … end[e] − 1: the entries at and below q in its column), with `products`
- * positions that `fillPositions` writes into the instance's memory once; null without
- * WebAssembly. The entry order is the caller's (row by row keeps each target column together).
+ * t (the target's values, `targetLength` entries) −= S·Sᵀ on the target's pattern, with the
+ * products of the entries of S grouped by row (`groupPtr`, `entry`, `end` as `entriesByRow`
+ * gives them) and found through the pattern of each target column (`targetPtr`, `targetRows`)
+ * instead of a precomputed position per product; or null without WebAssembly SIMD. The returned
+ * function takes the current value arrays and answers −1, or the first entry with a product
+ * outside the pattern (t is then partly updated).
  */
-export function createWasmRankUpdate(
+export function createWasmRankUpdateByColumn(
+  groupPtr: Int32Array,
   entry: Int32Array,
   end: Int32Array,
-  products: number,
+  rowIdx: Int32Array,
+  targetPtr: Int32Array,
+  targetRows: Int32Array,
   targetLength: number,
-  fillPositions: (positions: Int32Array) => void,
-): ((t: Float64Array, values: Float64Array) => void) | null {
+): ((t: Float64Array, values: Float64Array) => number) | null {
+  const n = groupPtr.length - 1;
   const entries = entry.length;
   let nonzeros = 0;
   for (let e = 0; e < entries; e++) nonzeros = Math.max(nonzeros, end[e]);
-  const entryAt = 0;
+  const patternEntries = targetPtr[n];
+  const groupPtrAt = 0;
+  const entryAt = align(groupPtrAt + 4 * (n + 1));
   const endAt = align(entryAt + 4 * entries);
-  const positionsAt = align(endAt + 4 * entries);
-  const valuesAt = align(positionsAt + 4 * products);
+  const rowIdxAt = align(endAt + 4 * entries);
+  const targetPtrAt = align(rowIdxAt + 4 * nonzeros);
+  const targetRowsAt = align(targetPtrAt + 4 * (n + 1));
+  const whereAt = align(targetRowsAt + 4 * patternEntries);
+  const valuesAt = align(whereAt + 4 * n);
   const tAt = align(valuesAt + 8 * nonzeros);
   const instance = instanceWithMemory(tAt + 8 * targetLength);
   if (instance === null) return null;
   const buffer = instance.memory.buffer;
+  new Int32Array(buffer, groupPtrAt, n + 1).set(groupPtr);
   new Int32Array(buffer, entryAt, entries).set(entry);
   new Int32Array(buffer, endAt, entries).set(end);
-  fillPositions(new Int32Array(buffer, positionsAt, products));
+  new Int32Array(buffer, rowIdxAt, nonzeros).set(rowIdx.subarray(0, nonzeros));
+  new Int32Array(buffer, targetPtrAt, n + 1).set(targetPtr.subarray(0, n + 1));
+  new Int32Array(buffer, targetRowsAt, patternEntries).set(targetRows.subarray(0, patternEntries));
+  const whereView = new Int32Array(buffer, whereAt, n);
+  whereView.fill(-1);
   const valuesView = new Float64Array(buffer, valuesAt, nonzeros);
   const tView = new Float64Array(buffer, tAt, targetLength);
-  const run = instance.exports.rankUpdate as (...args: number[]) => void;
+  const run = instance.exports.rankUpdateByColumn as (...args: number[]) => number;
   return (t, values) => {
     valuesView.set(values.subarray(0, nonzeros));
     tView.set(t.subarray(0, targetLength));
-    run(entries, entryAt, endAt, positionsAt, valuesAt, tAt);
+    const missing = run(
+      n,
+      groupPtrAt,
+      entryAt,
+      endAt,
+      rowIdxAt,
+      targetPtrAt,
+      targetRowsAt,
+      whereAt,
+      valuesAt,
+      tAt,
+    );
     t.set(tView);
+    // A stop leaves the column it was in marked.
+    if (missing >= 0) whereView.fill(-1);
+    return missing;
   };
 }
