@@ -1,5 +1,6 @@
 import type { Family } from "./family";
-import { exp, expm1, log1p } from "./internal/elementary";
+import { expm1 } from "./internal/elementary";
+import { expFast, log1pUnit } from "./internal/fast-elementary";
 import type { Link } from "./link";
 import { saturatedTerms } from "./saturated-terms";
 import type { GlmWorkspace } from "./working-response";
@@ -62,9 +63,9 @@ function cloglogBinomial(
       m = link.inverse(e);
       d = link.derivative(e);
     } else {
-      const t = exp(e);
+      const t = expFast(e);
       m = Math.max(Math.min(-expm1(-t), 1 - Number.EPSILON), Number.EPSILON);
-      d = Math.max(t * exp(-t), Number.EPSILON);
+      d = Math.max(t * expFast(-t), Number.EPSILON);
     }
     mu[i] = m;
     muEta[i] = d;
@@ -107,16 +108,16 @@ function logitBinomial(
     } else {
       // t = exp(−|η|): μ = 1/(1+t) or t/(1+t), dμ/dη = t/(1+t)², and −log μ, −log(1−μ) are
       // log1p(t) plus |η| on the side where μ is the small one.
-      const t = exp(-a);
+      const t = expFast(-a);
       const onePlus = 1 + t;
       m = e >= 0 ? 1 / onePlus : t / onePlus;
       d = t / (onePlus * onePlus);
       workingWeights[i] = w * d;
       // A proportion's deviance in η too (`saturatedTerms`): one log1p instead of two logs.
       if (w === 0) dev = 0;
-      else if (yi === 1) dev = 2 * w * (e >= 0 ? log1p(t) : a + log1p(t));
-      else if (yi === 0) dev = 2 * w * (e >= 0 ? a + log1p(t) : log1p(t));
-      else dev = 2 * w * (saturated[i] + log1p(t) + (e < 0 ? -yi * e : (1 - yi) * e));
+      else if (yi === 1) dev = 2 * w * (e >= 0 ? log1pUnit(t) : a + log1pUnit(t));
+      else if (yi === 0) dev = 2 * w * (e >= 0 ? a + log1pUnit(t) : log1pUnit(t));
+      else dev = 2 * w * (saturated[i] + log1pUnit(t) + (e < 0 ? -yi * e : (1 - yi) * e));
     }
     mu[i] = m;
     muEta[i] = d;
@@ -141,7 +142,7 @@ function logPoisson(
     const w = priorWeights === null ? 1 : priorWeights[i];
     // R's log link keeps μ and dμ/dη at or above ε; both are exp(η).
     const e = eta[i];
-    const expEta = exp(e);
+    const expEta = expFast(e);
     const m = Math.max(expEta, Number.EPSILON);
     mu[i] = m;
     muEta[i] = m;

@@ -29,6 +29,7 @@ export {
 } from "./residuals";
 export type { SaturatedKind } from "./saturated-terms";
 export { saturatedTerms } from "./saturated-terms";
+export { expFast, log1pUnit } from "./internal/fast-elementary";
 export { startingValues } from "./starting-values";
 export type { GlmWorkspace } from "./working-response";
 export {

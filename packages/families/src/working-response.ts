@@ -1,6 +1,6 @@
 import { DimensionMismatchError } from "@mixedmodels/core";
 import { canonicalUpdate } from "./canonical-kernels";
-import { exp } from "./internal/elementary";
+import { expFast } from "./internal/fast-elementary";
 import type { Family } from "./family";
 import type { Link } from "./link";
 
@@ -122,5 +122,5 @@ export function observedWorkingWeights(
  */
 function cloglogSecondDerivative(eta: number, muEta: number): number {
   if (eta > 700 || !(muEta > Number.EPSILON)) return 0;
-  return muEta * (1 - exp(eta));
+  return muEta * (1 - expFast(eta));
 }

@@ -1,6 +1,6 @@
 import type { RandomEffectsMatrix } from "@mixedmodels/modelmatrix";
-import { type SaturatedKind, saturatedTerms } from "@mixedmodels/families";
-import { exp, log, log1p } from "./elementary";
+import { expFast, log1pUnit, type SaturatedKind, saturatedTerms } from "@mixedmodels/families";
+import { log } from "./elementary";
 import type { GlmmResponse } from "./glmm-response";
 
 /** What the adaptive Gauss–Hermite deviance reads of an installed PIRLS mode. */
@@ -68,7 +68,7 @@ export function adaptiveGaussHermiteDeviance(
       addKernelDeviances(kernel, state, node, devc);
     }
     for (let j = 0; j < levels; j++) {
-      mult[j] += weight * exp((node * node + devc0[j] - devc[j]) / 2);
+      mult[j] += weight * expFast((node * node + devc0[j] - devc[j]) / 2);
     }
   }
   let total = 0;
@@ -127,13 +127,13 @@ function addKernelDeviances(
       if (!(a <= LOGIT_THRESHOLD)) {
         d = family.unitDeviance(yt, link.inverse(eta));
       } else {
-        const softplus = log1p(exp(-a));
+        const softplus = log1pUnit(expFast(-a));
         if (yt === 0) d = 2 * (softplus + (eta > 0 ? eta : 0));
         else if (yt === 1) d = 2 * (softplus + (eta < 0 ? -eta : 0));
         else d = 2 * (saturated[t] + softplus + (eta < 0 ? -yt * eta : (1 - yt) * eta));
       }
     } else {
-      const mu = exp(eta);
+      const mu = expFast(eta);
       if (!(mu >= Number.EPSILON)) d = family.unitDeviance(yt, link.inverse(eta));
       else if (yt === 0) d = 2 * mu;
       else d = 2 * (saturated[t] - yt * eta + mu);
