@@ -47,6 +47,8 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   private lastFitOptions: GlmmFitOptions | null = null;
   private installedObjective = Number.NaN;
   private covarianceCache: Float64Array | null = null;
+  /** The log-likelihood of the installed fit (NaN: not computed), reset with the covariance. */
+  private loglikelihoodCache = Number.NaN;
 
   /**
    * Resolve the family, check the response, fit the GLM for the starting β and install the
@@ -145,10 +147,13 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
    */
   get loglikelihood(): number {
     if (this.dispersionParameter) return -this.objective / 2;
+    if (!Number.isNaN(this.loglikelihoodCache)) return this.loglikelihoodCache;
     const { family, y, priorWeights } = this.response;
     const { glm } = this.evaluator;
     const density = logLikelihood(family, y, glm.mu, priorWeights, 1);
-    return density + this.evaluator.devianceSum / 2 - this.objective / 2;
+    // The summary, AIC and BIC each read it: n log-densities (lgamma) once per fit, not thrice.
+    this.loglikelihoodCache = density + this.evaluator.devianceSum / 2 - this.objective / 2;
+    return this.loglikelihoodCache;
   }
 
   /** Parameters: rank(X) + length(θ) (+ 1 for a family with dispersion). */
@@ -247,6 +252,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
       );
       this.fitState = outcome.state;
       this.covarianceCache = null;
+    this.loglikelihoodCache = Number.NaN;
       this.installedObjective = outcome.objective;
       this.summaryOfOptimization = outcome.optsum;
       this.warnings.push(...outcome.warnings);
@@ -319,6 +325,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
     const { nAGQ, fast, pirlsIterations } = state;
     this.fitState = { nAGQ, fast, pirlsIterations: [...pirlsIterations], covariance };
     this.covarianceCache = null;
+    this.loglikelihoodCache = Number.NaN;
     this.installedObjective = optsum.finalObjective;
     this.adoptRestoredRecord(optsum, warnings);
     return this;
@@ -386,6 +393,7 @@ export class GeneralizedLinearMixedModel extends MixedModelBase {
   private resetToStart(): void {
     this.summaryOfOptimization = null;
     this.covarianceCache = null;
+    this.loglikelihoodCache = Number.NaN;
     this.fitState = null;
     this.system.setTheta(this.system.layout.initialTheta());
     this.evaluator.beta.set(this.glmBeta);

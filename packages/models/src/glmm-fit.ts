@@ -205,6 +205,13 @@ export function runGlmmFit(context: GlmmFitContext, options: GlmmFitOptions): Gl
   const initialObjective = first.startValue;
   if (!fast) {
     mustEvaluate(optimum, true, "the optimum of the θ-only stage");
+    // The joint stage's steps read L_XX there (stage 1's runs end in the random-effects system).
+    try {
+      evaluator.completeFullSystem();
+    } catch (error) {
+      if (!(error instanceof PirlsFailure)) throw error;
+      throw new ModelError(`PIRLS failed at the optimum of the θ-only stage: ${error.message}`);
+    }
     const start = concat(evaluator.beta, optimum);
     const lower = concat(new Float64Array(p).fill(Number.NEGATIVE_INFINITY), layout.lowerBounds());
     const second = stage(start, false, lower, jointInitialStep(context, optimum), {

@@ -95,6 +95,11 @@ export class GlmmObjective {
   private readonly newton: NewtonWeights | null;
   /** Whether the installed working model has Newton's weights (not the expected ones). */
   private newtonInstalled = false;
+  /**
+   * A β-varying PIRLS run (stage 1's) ended with its last step installed in the random-effects
+   * system only (`pirls`): the full system's A and L are a step behind until `completeFullSystem`.
+   */
+  private fullPending = false;
 
   constructor(
     system: BlockedSystem,
@@ -131,7 +136,31 @@ export class GlmmObjective {
    * linearization later PIRLS runs in the same system start from (see `pirls`).
    */
   anchor(): void {
+    if (this.fullPending) {
+      // The next β-varying run's chord start restores the full system's A: form it at the mode.
+      const { workingWeights, workingResiduals } = this.glm;
+      workingResponseInto(this.workingResponse, this.eta, workingResiduals, this.response.offset);
+      this.system.reweight(workingWeights, this.workingResponse);
+      this.anchored.remember(this.system, this.glm, this.eta, this.u, this.beta);
+      return;
+    }
     this.anchored.remember(this.active, this.glm, this.eta, this.u, this.beta);
+  }
+
+  /**
+   * After a β-varying PIRLS run that ended in the random-effects system, install the full
+   * working model [Z X y] at its mode (what L_XX's readers, such as the joint stage's steps,
+   * need): the A and L that run would have left had its last step been installed there.
+   * @throws PirlsFailure when L cannot be factored.
+   */
+  completeFullSystem(): void {
+    if (!this.fullPending) return;
+    this.fullPending = false;
+    const { workingWeights, workingResiduals } = this.glm;
+    if (!this.reweight(this.system, workingWeights, workingResiduals)) {
+      throw new PirlsFailure("the full working model at the mode cannot be factored");
+    }
+    this.active = this.system;
   }
 
   /** Forget the anchor: PIRLS starts from the current (β, u) again. */
@@ -207,6 +236,7 @@ export class GlmmObjective {
       if (!contains(range, mu[t]) || !Number.isFinite(workingWeights[t])) return this.fail();
     }
     this.newtonInstalled = false;
+    this.fullPending = false;
     if (newton && this.newton !== null) {
       this.newton.update(response, eta, glm);
       ({ weights: workingWeights, residuals: workingResiduals } = this.newton);
@@ -282,11 +312,25 @@ export class GlmmObjective {
       }
     }
     let halvings = 0;
+    // Stage 1 of a default fit (β varying, a looser tolerance) ends its runs in the random-effects
+    // system; a fast fit, whose accessors read the full system's last install, does not.
+    const lazyFull = varyBeta && tolerance > PIRLS_STEP_TOLERANCE_NEWTON;
     for (let iteration = 1; iteration <= PIRLS_MAX_ITERATIONS; iteration++) {
       this.previousU.set(this.u);
       this.previousBeta.set(this.beta);
       if (varyBeta) this.system.solveFixedEffects(this.beta);
       target.solveSphericalModes(varyBeta ? this.beta : NO_FIXED_EFFECTS, this.u);
+      if (lazyFull && this.stepSize(true) <= tolerance) {
+        // Likely the last step: the objective needs only L_ZZ, which the random-effects system
+        // has to the bit, at a fraction of the full reweight. Kept unless the step must be
+        // halved (then the full system is installed at the same point, as without this).
+        const last = this.install(this.randomSystem, true);
+        if (last <= previous + 1e-12 * Math.abs(previous)) {
+          this.restoreExpectedWeights(this.randomSystem);
+          this.fullPending = true;
+          return { iterations: iteration, halvings, converged: true, stalled: false };
+        }
+      }
       let current = this.install(target, true);
       let halved = 0;
       // Accept equality up to rounding, which a converged step shows as tiny increases.
