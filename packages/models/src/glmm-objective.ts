@@ -5,6 +5,13 @@ import type { BlockedSystem } from "./blocked-system";
 import { AnchoredLinearization } from "./glmm-anchor";
 import { addRandomEffects, FixedPart } from "./glmm-linear-predictor";
 import { NewtonWeights, workingResponseInto } from "./glmm-newton-weights";
+import {
+  PIRLS_MAX_HALVINGS,
+  PIRLS_MAX_ITERATIONS,
+  PIRLS_STEP_TOLERANCE_NEWTON,
+  PirlsFailure,
+  type PirlsOutcome,
+} from "./glmm-pirls";
 import { adaptiveGaussHermiteDeviance } from "./glmm-quadrature";
 import type { GlmmResponse } from "./glmm-response";
 
@@ -19,39 +26,14 @@ import type { GlmmResponse } from "./glmm-response";
 //   3. the Laplace deviance Σ dᵢ + ‖ũ‖² + log|ΛᵀZᵀWZΛ + I|, or its adaptive Gauss–Hermite
 //      refinement for a single scalar random-effects term (glmm-quadrature.ts).
 
+export type { PirlsOutcome } from "./glmm-pirls";
+export {
+  PIRLS_MAX_HALVINGS,
+  PIRLS_MAX_ITERATIONS,
+  PIRLS_STEP_TOLERANCE_NEWTON,
+  PirlsFailure,
+} from "./glmm-pirls";
 export type { GlmmResponse } from "./glmm-response";
-
-/** How a PIRLS run ended. */
-export interface PirlsOutcome {
-  /** Newton steps taken. */
-  readonly iterations: number;
-  /** Step halvings over all steps. */
-  readonly halvings: number;
-  /** False when the iteration limit was reached before the penalized deviance settled. */
-  readonly converged: boolean;
-  /** True when a later step could not reduce the penalized deviance and the previous was kept. */
-  readonly stalled: boolean;
-}
-
-/** Why PIRLS could not find a conditional mode (a fit cannot stand on it). */
-export class PirlsFailure extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PirlsFailure";
-  }
-}
-
-/** MixedModels.jl's pirls_maxhalfstep; lme4's maxit for the PIRLS loop. */
-export const PIRLS_MAX_HALVINGS = 10;
-export const PIRLS_MAX_ITERATIONS = 30;
-/**
- * Converged when a step moves no element of (u, β) by more than this. Every PIRLS step is a
- * Newton step (a non-canonical link's under the observed information), so the error left is of
- * the order of the step's square: the Laplace deviance, whose log-determinant depends on ũ to
- * first order, is exact to about 1e-12 (MixedModels.jl's 1e-5 on the deviance leaves noise of
- * that size in the objective the optimizer sees).
- */
-export const PIRLS_STEP_TOLERANCE_NEWTON = 1e-6;
 
 const NO_FIXED_EFFECTS = new Float64Array(0);
 
