@@ -58,19 +58,12 @@ export function expFast(x: number): number {
     const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     return 1 - ((x * c) / (c - 2) - x);
   }
-  let k: number;
-  let hi: number;
-  let lo: number;
-  if (a < THREE_HALVES_LN2) {
-    const negative = x < 0;
-    hi = negative ? x + LN2_HI : x - LN2_HI;
-    lo = negative ? -LN2_LO : LN2_LO;
-    k = negative ? -1 : 1;
-  } else {
-    k = Math.trunc(Math.LOG2E * x + (x < 0 ? -0.5 : 0.5));
-    hi = x - k * LN2_HI;
-    lo = k * LN2_LO;
-  }
+  // Below 1.5·ln2 fdlibm takes k = ±1 and x ∓ ln2 directly, which is x − k·ln2_hi exactly; one
+  // expression for both keeps k a double (a small integer on one side only makes V8 box k).
+  const k =
+    a < THREE_HALVES_LN2 ? Math.sign(x) : Math.trunc(Math.LOG2E * x + (x < 0 ? -0.5 : 0.5));
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
   const r = hi - lo;
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
