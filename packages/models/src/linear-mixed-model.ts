@@ -1,4 +1,3 @@
-import { lme4InterceptStart } from "./lme4-start";
 import {
   type FittedModelSummaryV1,
   ModelError,
@@ -19,13 +18,14 @@ import { responseMinusOffset } from "./cross-product";
 import { partsWarnings } from "./fit-warnings";
 import { leverage } from "./leverage";
 import type { LinearMixedModelOptions } from "./linear-mixed-model-options";
+import { lme4InterceptStart } from "./lme4-start";
 import { runLinearFit } from "./lmm-fit";
-import { gradientMethod, profiledGradientCallback } from "./profiled-gradient";
 import { MixedModelBase } from "./mixed-model";
 import { buildSummary } from "./model-summary";
 import type { FitOptions, OptimizationSummary } from "./model-types";
 import { checkOptimizerGiven } from "./optimizer-run";
 import { type PenalizedSolution, solvePenalizedLeastSquares } from "./penalized-solution";
+import { gradientMethod, profiledGradientCallback } from "./profiled-gradient";
 import { checkFiniteResponse, checkNonConstantResponse } from "./response-checks";
 import type { ReportedSolution, UserScale } from "./user-scale";
 
@@ -237,15 +237,11 @@ export class LinearMixedModel extends MixedModelBase {
           this.invalidate();
           return this.factorAt(theta) ? this.system.objective(this.remlCriterion) : null;
         },
-        gradientAt: profiledGradientCallback(
-          this.system,
-          () => this.remlCriterion,
-          (theta) => {
-            this.system.setTheta(theta);
-            this.invalidate();
-            this.system.updateFactor();
-          },
-        ),
+        // Through factorAt, so that the record of which θ̃ L holds stays true.
+        gradientAt: profiledGradientCallback(this.system, this.remlCriterion, (theta) => {
+          this.invalidate();
+          this.factorAt(theta);
+        }),
         installTheta: (theta) => this.installTheta(theta),
         reportedObjective: (internal, reml) => this.reportedObjective(internal, reml),
         resetToInitial: () => this.resetToInitial(),

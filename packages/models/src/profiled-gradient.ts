@@ -1,7 +1,7 @@
 import { ModelError } from "@mixedmodels/core";
 import { blockIndex, blockToDense, potrf, trsm } from "@mixedmodels/linalg";
-import type { BlockedSystem } from "./blocked-system";
 import { BlockedGradient } from "./blocked-gradient";
+import type { BlockedSystem } from "./blocked-system";
 import { SingleTermGradient } from "./single-term-gradient";
 
 /**
@@ -177,7 +177,7 @@ export class DenseProfiledGradient {
  */
 export function profiledGradientCallback(
   system: BlockedSystem,
-  reml: () => boolean,
+  reml: boolean,
   install: (theta: Float64Array) => unknown,
 ): (theta: Float64Array, out: Float64Array) => void {
   let method: { gradient(reml: boolean, out: Float64Array): boolean } | null = null;
@@ -195,6 +195,6 @@ export function profiledGradientCallback(
     let same = current.length === theta.length;
     for (let i = 0; same && i < theta.length; i++) same = Object.is(current[i], theta[i]);
     if (!same) install(theta);
-    if (!method.gradient(reml(), out)) out.fill(Number.NaN);
+    if (!method.gradient(reml, out)) out.fill(Number.NaN);
   };
 }

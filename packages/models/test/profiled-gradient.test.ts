@@ -167,3 +167,48 @@ describe("BlockedGradient", () => {
     }
   }
 });
+
+describe("the fit's gradient callback", () => {
+  it("installs a θ it was not last evaluated at, and leaves the objective's record of L true", () => {
+    const model = LinearMixedModel.fromFormula(
+      "diameter ~ 1 + (1|plate) + (1|sample)",
+      penicillin as Table,
+    );
+    const first = Float64Array.of(1.2, 2.5);
+    const second = Float64Array.of(0.7, 3.1);
+    const seen: { values: number[]; gradient: Float64Array } = {
+      values: [],
+      gradient: new Float64Array(2),
+    };
+    model.fit({
+      optimizer: {
+        specificationVersion: "v1",
+        name: "probe",
+        capabilities: { bounds: true, usesGradient: true },
+        minimize(objective, start) {
+          seen.values.push(objective.value(first));
+          objective.gradient?.(second, seen.gradient);
+          seen.values.push(objective.value(first));
+          return {
+            theta: start,
+            value: seen.values[0],
+            evaluations: 2,
+            status: "converged",
+            message: "",
+          };
+        },
+      },
+    });
+    // The same bits for θ₁ before and after L was moved to θ₂ by the gradient.
+    expect(Object.is(seen.values[0], seen.values[1])).toBe(true);
+    const system = new BlockedSystem(model.parts);
+    objectiveAt(system, second, false);
+    const expected = new Float64Array(2);
+    expect(new DenseProfiledGradient(system).gradient(false, expected)).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      expect(Math.abs(seen.gradient[i] - expected[i])).toBeLessThan(
+        1e-9 * Math.max(1, Math.abs(expected[i])),
+      );
+    }
+  });
+});
