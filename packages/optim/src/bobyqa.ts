@@ -1,12 +1,6 @@
-import type {
-  MinimizeOptionsV1,
-  MinimizeResultV1,
-  ObjectiveV1,
-  OptimizerV1,
-} from "@mixedmodels/core";
-import { ModelError } from "@mixedmodels/core";
+import { ModelError, type OptimizerV1 } from "@mixedmodels/core";
 import { bobyqaAlgorithm } from "./bobyqa/bobyqa-algorithm";
-import { runMinimization } from "./common/run-minimization";
+import { boxOptimizer } from "./common/run-minimization";
 
 /** Settings of {@link bobyqa}; every field is optional. */
 export interface BobyqaSettings {
@@ -61,34 +55,22 @@ export function bobyqa(settings: BobyqaSettings = {}): OptimizerV1 {
     );
   }
   if (!(rhoend > 0)) throw new ModelError(`bobyqa: rhoend must be positive, got ${rhoend}`);
-  return {
-    specificationVersion: "v1",
-    name: "bobyqa",
-    capabilities: { bounds: true, usesGradient: false },
-    minimize(
-      objective: ObjectiveV1,
-      start: Float64Array,
-      options: MinimizeOptionsV1 = {},
-    ): MinimizeResultV1 {
-      return runMinimization(
-        objective,
-        start,
-        options,
-        { uniform: settings.rhobeg, maxFractionOfWidth: 0.5 },
-        (problem, startValue, tolerances) => {
-          const n = problem.dimension;
-          const requested = settings.npt;
-          const npt = typeof requested === "function" ? requested(n) : (requested ?? 2 * n + 1);
-          const most = ((n + 1) * (n + 2)) / 2;
-          const fewest = Math.min(n + 2, most);
-          if (!Number.isInteger(npt) || npt < fewest || npt > most) {
-            throw new ModelError(
-              `bobyqa: npt must be an integer in [${fewest}, ${most}] for n = ${n}, got ${npt}`,
-            );
-          }
-          return bobyqaAlgorithm(problem, startValue, tolerances, { npt, rhoend, trustRegion });
-        },
-      );
+  return boxOptimizer(
+    "bobyqa",
+    false,
+    { uniform: settings.rhobeg, maxFractionOfWidth: 0.5 },
+    (problem, startValue, tolerances) => {
+      const n = problem.dimension;
+      const requested = settings.npt;
+      const npt = typeof requested === "function" ? requested(n) : (requested ?? 2 * n + 1);
+      const most = ((n + 1) * (n + 2)) / 2;
+      const fewest = Math.min(n + 2, most);
+      if (!Number.isInteger(npt) || npt < fewest || npt > most) {
+        throw new ModelError(
+          `bobyqa: npt must be an integer in [${fewest}, ${most}] for n = ${n}, got ${npt}`,
+        );
+      }
+      return bobyqaAlgorithm(problem, startValue, tolerances, { npt, rhoend, trustRegion });
     },
-  };
+  );
 }

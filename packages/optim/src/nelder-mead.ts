@@ -1,11 +1,5 @@
-import type {
-  MinimizeOptionsV1,
-  MinimizeResultV1,
-  ObjectiveV1,
-  OptimizerV1,
-} from "@mixedmodels/core";
-import { ModelError } from "@mixedmodels/core";
-import { runMinimization } from "./common/run-minimization";
+import { ModelError, type OptimizerV1 } from "@mixedmodels/core";
+import { boxOptimizer } from "./common/run-minimization";
 import { nelderMeadAlgorithm } from "./nelder-mead/nelder-mead-algorithm";
 
 /** Settings of {@link nelderMead}; every field is optional. */
@@ -40,23 +34,11 @@ export function nelderMead(settings: NelderMeadSettings = {}): OptimizerV1 {
   if (!Number.isInteger(restarts) || restarts < 0) {
     throw new ModelError(`nelderMead: restarts must be a non-negative integer, got ${restarts}`);
   }
-  return {
-    specificationVersion: "v1",
-    name: "nelder-mead",
-    capabilities: { bounds: true, usesGradient: false },
-    minimize(
-      objective: ObjectiveV1,
-      start: Float64Array,
-      options: MinimizeOptionsV1 = {},
-    ): MinimizeResultV1 {
-      return runMinimization(
-        objective,
-        start,
-        options,
-        { uniform: settings.initialStep, maxFractionOfWidth: 0.5 },
-        (problem, startValue, tolerances) =>
-          nelderMeadAlgorithm(problem, startValue, tolerances, { minSimplexSize, restarts }),
-      );
-    },
-  };
+  return boxOptimizer(
+    "nelder-mead",
+    false,
+    { uniform: settings.initialStep, maxFractionOfWidth: 0.5 },
+    (problem, startValue, tolerances) =>
+      nelderMeadAlgorithm(problem, startValue, tolerances, { minSimplexSize, restarts }),
+  );
 }

@@ -1,11 +1,5 @@
-import type {
-  MinimizeOptionsV1,
-  MinimizeResultV1,
-  ObjectiveV1,
-  OptimizerV1,
-} from "@mixedmodels/core";
-import { ModelError } from "@mixedmodels/core";
-import { runMinimization } from "./common/run-minimization";
+import { ModelError, type OptimizerV1 } from "@mixedmodels/core";
+import { boxOptimizer } from "./common/run-minimization";
 import { projectedBfgs } from "./quasi-newton/projected-bfgs";
 
 /** Settings of {@link quasiNewton}; every field is optional. */
@@ -55,28 +49,16 @@ export function quasiNewton(settings: QuasiNewtonSettings = {}): OptimizerV1 {
   if (!Number.isInteger(maxTrials) || maxTrials < 1) {
     throw new ModelError(`quasiNewton: maxTrials must be a positive integer, got ${maxTrials}`);
   }
-  return {
-    specificationVersion: "v1",
-    name: "quasi-newton",
-    capabilities: { bounds: true, usesGradient: true },
-    minimize(
-      objective: ObjectiveV1,
-      start: Float64Array,
-      options: MinimizeOptionsV1 = {},
-    ): MinimizeResultV1 {
-      return runMinimization(
-        objective,
-        start,
-        options,
-        { maxFractionOfWidth: 0.5 },
-        (problem, startValue, tolerances) =>
-          projectedBfgs(problem, startValue, tolerances, {
-            stepRelative,
-            stepAbsolute,
-            maxTrials,
-            noiseRelative,
-          }),
-      );
-    },
-  };
+  return boxOptimizer(
+    "quasi-newton",
+    true,
+    { maxFractionOfWidth: 0.5 },
+    (problem, startValue, tolerances) =>
+      projectedBfgs(problem, startValue, tolerances, {
+        stepRelative,
+        stepAbsolute,
+        maxTrials,
+        noiseRelative,
+      }),
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InterpolationSet } from "../src/bobyqa/interpolation-set";
+import { inverseError } from "./helpers/interpolation-kkt";
 
 // Hand-worked cases for the mutants of src/bobyqa/interpolation-set.ts that survived Stryker's
 // first run (issue 19; the run and the classification are in packages/optim/README.md): the
@@ -26,35 +27,6 @@ const AXIS = [
   [-1, 0],
   [0, -1],
 ];
-
-/** max |(W H − I)_rc|, W built here from the set's points in the set's frame. */
-function inverseError(set: InterpolationSet): number {
-  const { n, npt, m } = set;
-  const s = (k: number, i: number) => (set.points[k * n + i] - set.origin[i]) / set.scale;
-  const w = new Float64Array(m * m);
-  for (let j = 0; j < npt; j++) {
-    for (let i = 0; i < npt; i++) {
-      let dot = 0;
-      for (let c = 0; c < n; c++) dot += s(i, c) * s(j, c);
-      w[i + j * m] = 0.5 * dot * dot;
-    }
-    w[npt + j * m] = 1;
-    w[j + npt * m] = 1;
-    for (let c = 0; c < n; c++) {
-      w[npt + 1 + c + j * m] = s(j, c);
-      w[j + (npt + 1 + c) * m] = s(j, c);
-    }
-  }
-  let worst = 0;
-  for (let r = 0; r < m; r++) {
-    for (let c = 0; c < m; c++) {
-      let sum = 0;
-      for (let k = 0; k < m; k++) sum += w[r + k * m] * set.inverse[k + c * m];
-      worst = Math.max(worst, Math.abs(sum - (r === c ? 1 : 0)));
-    }
-  }
-  return worst;
-}
 
 describe("InterpolationSet: cases for Stryker's survivors", () => {
   it("replace writes its own slot only", () => {

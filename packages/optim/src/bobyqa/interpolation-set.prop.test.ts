@@ -1,6 +1,7 @@
 import { propertySettings } from "@mixedmodels/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { kktMatrix } from "../../test/helpers/interpolation-kkt";
 import { InterpolationSet } from "./interpolation-set";
 import { QuadraticModel } from "./quadratic-model";
 
@@ -189,27 +190,6 @@ describe("InterpolationSet", () => {
     );
   });
 });
-
-/** W of the set's points (column-major m×m) in the frame of `origin`, with displacements / scale. */
-function kktMatrix(set: InterpolationSet, origin: Float64Array, scale: number): Float64Array {
-  const { n, npt, m } = set;
-  const w = new Float64Array(m * m);
-  const s = (k: number, i: number) => (set.points[k * n + i] - origin[i]) / scale;
-  for (let j = 0; j < npt; j++) {
-    for (let i = 0; i < npt; i++) {
-      let dot = 0;
-      for (let c = 0; c < n; c++) dot += s(i, c) * s(j, c);
-      w[i + j * m] = 0.5 * dot * dot;
-    }
-    w[npt + j * m] = 1;
-    w[j + npt * m] = 1;
-    for (let c = 0; c < n; c++) {
-      w[npt + 1 + c + j * m] = s(j, c);
-      w[j + (npt + 1 + c) * m] = s(j, c);
-    }
-  }
-  return w;
-}
 
 /** det W of the set in the frame of its best point, with a given scale (default: the set's). */
 function kktDeterminant(set: InterpolationSet, scale = set.scale): number {

@@ -1,4 +1,9 @@
-import type { MinimizeOptionsV1, MinimizeResultV1, ObjectiveV1 } from "@mixedmodels/core";
+import type {
+  MinimizeOptionsV1,
+  MinimizeResultV1,
+  ObjectiveV1,
+  OptimizerV1,
+} from "@mixedmodels/core";
 import { BoxProblem, type InitialStepChoice } from "./box-problem";
 import { type ResolvedTolerances, resolveTolerances } from "./resolved-tolerances";
 import { StopEvaluating } from "./stop-evaluating";
@@ -51,4 +56,23 @@ export function runMinimization(
     if (error instanceof StopEvaluating) return problem.stoppedResult(error);
     throw error;
   }
+}
+
+/**
+ * An OptimizerV1 over {@link runMinimization}: what `bobyqa`, `nelderMead` and `quasiNewton`
+ * share once their settings are checked (every one handles bounds).
+ */
+export function boxOptimizer(
+  name: string,
+  usesGradient: boolean,
+  stepChoice: InitialStepChoice,
+  algorithm: Algorithm,
+): OptimizerV1 {
+  return {
+    specificationVersion: "v1",
+    name,
+    capabilities: { bounds: true, usesGradient },
+    minimize: (objective: ObjectiveV1, start: Float64Array, options: MinimizeOptionsV1 = {}) =>
+      runMinimization(objective, start, options, stepChoice, algorithm),
+  };
 }
