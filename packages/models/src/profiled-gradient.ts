@@ -181,6 +181,7 @@ export function profiledGradientCallback(
   install: (theta: Float64Array) => unknown,
 ): (theta: Float64Array, out: Float64Array) => void {
   let method: { gradient(reml: boolean, out: Float64Array): boolean } | null = null;
+  let current: Float64Array | null = null;
   return (theta, out) => {
     if (method === null) {
       const kind = gradientMethod(system).kind;
@@ -191,7 +192,8 @@ export function profiledGradientCallback(
             ? new DenseProfiledGradient(system)
             : new BlockedGradient(system);
     }
-    const current = system.getTheta();
+    current ??= new Float64Array(system.layout.length);
+    system.layout.gather(system.lambdas, current);
     let same = current.length === theta.length;
     for (let i = 0; same && i < theta.length; i++) same = Object.is(current[i], theta[i]);
     if (!same) install(theta);
