@@ -29,10 +29,14 @@ export function kktMatrix(
   return w;
 }
 
-/** max |(W H − I)_rc| with W from {@link kktMatrix} in the set's own frame. */
-export function inverseError(set: InterpolationSet): number {
+/** max |(W H − I)_rc| with W from {@link kktMatrix} (by default in the set's own frame). */
+export function inverseError(
+  set: InterpolationSet,
+  origin: Float64Array = set.origin,
+  scale: number = set.scale,
+): number {
   const m = set.m;
-  const w = kktMatrix(set);
+  const w = kktMatrix(set, origin, scale);
   let worst = 0;
   for (let r = 0; r < m; r++) {
     for (let c = 0; c < m; c++) {
