@@ -4,9 +4,17 @@ import type {
   ObjectiveV1,
   OptimizerV1,
 } from "@mixedmodels/core";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spdMatrix } from "./arbitraries/spd-matrix";
+import {
+  quadraticGradient,
+  quadraticMinimizer,
+  quadraticValue,
+  rosenbrock,
+  rosenbrockGradient,
+  sampleQuadratics,
+  sphereAround,
+  sphereGradient,
+} from "./conformance-problems";
 import { expectClose } from "./tolerance";
 
 /** Knobs for {@link describeOptimizerConformance}. */
@@ -25,69 +33,6 @@ export interface OptimizerConformanceOptions {
    * iterate over values lower only by rounding noise sets its noise level here.
    */
   readonly resultNoise?: number;
-}
-
-/** ∇ of ½θᵀHθ − bᵀθ. */
-function quadraticGradient(q: Quadratic, theta: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < q.n; i++) {
-    let row = 0;
-    for (let j = 0; j < q.n; j++) row += q.hessian[i + j * q.n] * theta[j];
-    out[i] = row - q.linear[i];
-  }
-}
-
-interface Quadratic {
-  readonly n: number;
-  /** Column-major SPD n×n. */
-  readonly hessian: Float64Array;
-  readonly linear: Float64Array;
-}
-
-function quadraticValue(q: Quadratic, theta: Float64Array): number {
-  let value = 0;
-  for (let j = 0; j < q.n; j++) {
-    let row = 0;
-    for (let i = 0; i < q.n; i++) row += q.hessian[i + j * q.n] * theta[i];
-    value += 0.5 * theta[j] * row - q.linear[j] * theta[j];
-  }
-  return value;
-}
-
-/** Solves H x = b by Cholesky; H is the SPD matrix of a test quadratic. */
-function quadraticMinimizer(q: Quadratic): Float64Array {
-  const n = q.n;
-  const l = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let diagonal = q.hessian[j + j * n];
-    for (let k = 0; k < j; k++) diagonal -= l[j + k * n] ** 2;
-    const pivot = Math.sqrt(diagonal);
-    l[j + j * n] = pivot;
-    for (let i = j + 1; i < n; i++) {
-      let sum = q.hessian[i + j * n];
-      for (let k = 0; k < j; k++) sum -= l[i + k * n] * l[j + k * n];
-      l[i + j * n] = sum / pivot;
-    }
-  }
-  const x = Float64Array.from(q.linear);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < i; k++) x[i] -= l[i + k * n] * x[k];
-    x[i] /= l[i + i * n];
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    for (let k = i + 1; k < n; k++) x[i] -= l[k + i * n] * x[k];
-    x[i] /= l[i + i * n];
-  }
-  return x;
-}
-
-function sampleQuadratics(n: number, count: number): Quadratic[] {
-  const linear = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), {
-    minLength: n,
-    maxLength: n,
-  });
-  return fc
-    .sample(fc.tuple(spdMatrix(n), linear), { seed: 42 + n, numRuns: count })
-    .map(([hessian, b]) => ({ n, hessian, linear: Float64Array.from(b) }));
 }
 
 /** Wraps f so that every call is counted and checked against the bounds. */
@@ -124,38 +69,6 @@ function expectWellFormed(result: MinimizeResultV1, dimension: number): void {
   expect(result.theta.length).toBe(dimension);
   expect(["converged", "maxEvaluations", "aborted", "failed"]).toContain(result.status);
   expect(typeof result.message).toBe("string");
-}
-
-const sphereAround =
-  (center: readonly number[]) =>
-  (theta: Float64Array): number => {
-    let sum = 0;
-    for (let i = 0; i < center.length; i++) sum += (theta[i] - center[i]) ** 2;
-    return sum;
-  };
-
-const sphereGradient =
-  (center: readonly number[]) =>
-  (theta: Float64Array, out: Float64Array): void => {
-    for (let i = 0; i < center.length; i++) out[i] = 2 * (theta[i] - center[i]);
-  };
-
-/** The extended Rosenbrock function in n dimensions (minimum 0 at 1, …, 1) and its gradient. */
-function rosenbrock(theta: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < theta.length; i++) {
-    sum += 100 * (theta[i + 1] - theta[i] ** 2) ** 2 + (1 - theta[i]) ** 2;
-  }
-  return sum;
-}
-
-function rosenbrockGradient(theta: Float64Array, out: Float64Array): void {
-  out.fill(0);
-  for (let i = 0; i + 1 < theta.length; i++) {
-    const inner = theta[i + 1] - theta[i] ** 2;
-    out[i] += -400 * theta[i] * inner - 2 * (1 - theta[i]);
-    out[i + 1] += 200 * inner;
-  }
 }
 
 /**
